@@ -1,0 +1,155 @@
+"""Cut a parsed Document into retrievable chunks.
+
+Chunks never cross a section boundary: each section's own lines (those not inside a child
+section) are grouped into bullet units (a top-level line and its indented sub-lines), and units
+are packed up to a size budget. Tables become their own chunks: a small table whole, a large
+one by groups of rows, and a table of long rows (audit items) row by row; their header rows and
+cell-by-cell `row / column: value` pairs go into the indexed context, not into the text.
+A line too long for the embedding model is cut at Kiwi sentence boundaries.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus.model import Chunk, Section, Table
+from corpus.parse import Document
+from corpus.text import collapse_letter_spacing, strip_html
+from corpus.tokens import sentence_spans
+
+CHUNKER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ChunkConfig:
+    max_chars: int = 400  # text packed into one chunk (the model's 512-token limit is ~700 Korean chars)
+    max_line_chars: int = 600  # a longer single line is split at sentence boundaries
+    table_chars: int = 900  # a table up to this size stays one chunk
+
+
+def own_lines(doc: Document, section: Section) -> list[int]:
+    """Line numbers of `section` not governed by one of its children."""
+    taken = {n for ref in section.children for n in range(doc.section(ref).start, doc.section(ref).end + 1)}
+    return [n for n in range(section.start, section.end + 1) if n not in taken]
+
+
+def is_continuation(raw: str) -> bool:
+    """A sub-bullet or wrapped line that belongs to the unit above it."""
+    return raw.startswith((" ", "\t")) or raw.lstrip().startswith(("※", "▶", "*", "(", "－"))
+
+
+def text_units(doc: Document, lines: list[int]) -> list[list[int]]:
+    units: list[list[int]] = []
+    for n in lines:
+        raw = doc.lines[n - 1]
+        if not raw.strip():
+            continue
+        if units and is_continuation(raw) and units[-1][-1] >= n - 2:
+            units[-1].append(n)
+        else:
+            units.append([n])
+    return units
+
+
+def pack(doc: Document, units: list[list[int]], budget: int) -> list[tuple[int, int]]:
+    """Consecutive units packed into (start, end) line ranges of at most `budget` characters."""
+    ranges: list[tuple[int, int]] = []
+    size = 0
+    for unit in units:
+        chars = sum(len(strip_html(doc.lines[n - 1])) for n in unit)
+        if ranges and size + chars <= budget:
+            ranges[-1] = (ranges[-1][0], unit[-1])
+            size += chars
+        else:
+            ranges.append((unit[0], unit[-1]))
+            size = chars
+    return ranges
+
+
+def path_context(section: Section) -> str:
+    return " > ".join(section.path)
+
+
+def table_context(table: Table, rows: set[int] | None = None) -> str:
+    header = " | ".join(h for h in table.header if h)
+    pairs = [f"{c.row_header} {c.col_header}: {collapse_letter_spacing(c.text)}"
+             for c in table.cells if rows is None or c.line in rows]
+    return "\n".join([header, *pairs])
+
+
+def table_groups(doc: Document, table: Table, cfg: ChunkConfig) -> list[tuple[int, int]]:
+    """Whole table when small; else the header with the first rows, then groups of rows."""
+    size = len(doc.text(table.start, table.end))
+    if size <= cfg.table_chars:
+        return [(table.start, table.end)]
+    units = [[n] for n in table.row_lines]
+    groups = pack(doc, units, cfg.max_chars)
+    if table.header_lines:
+        groups[0] = (table.start, groups[0][1])
+    return groups
+
+
+def long_line_spans(text: str, budget: int) -> list[str]:
+    """Verbatim pieces of one long line, cut at sentence ends and packed up to `budget` chars."""
+    groups: list[list[int]] = []
+    for start, end in sentence_spans(text):
+        if groups and end - groups[-1][0] <= budget:
+            groups[-1][1] = end
+        else:
+            groups.append([start, end])
+    return [text[a:b].strip() for a, b in groups if text[a:b].strip()]
+
+
+def make_chunks(doc: Document, section: Section, start: int, end: int, kind: str,
+                context: str, cfg: ChunkConfig, counter: Iterator[int]) -> list[Chunk]:
+    text = doc.text(start, end)
+    if not text.strip() or _is_lone_marker(text) or (start == end == section.start):
+        return []
+    if start == end and len(text) > cfg.max_line_chars:
+        return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, piece, start, end, context)
+                for piece in long_line_spans(text, cfg.max_line_chars)]
+    return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, text, start, end, context)]
+
+
+def _is_lone_marker(text: str) -> bool:
+    """A chunk that holds only a heading number or a circled marker says nothing.
+
+    (A chunk that is only its section's heading line is dropped by the caller: the title is
+    already in every chunk's context.)"""
+    return len(text.strip()) <= 2
+
+
+def split_at(lines: list[int], cut: set[int]) -> list[list[int]]:
+    """Runs of `lines` not in `cut`; a run ends where a cut line stands between two lines."""
+    runs: list[list[int]] = [[]]
+    for n in lines:
+        if n in cut:
+            runs.append([])
+        else:
+            runs[-1].append(n)
+    return [r for r in runs if r]
+
+
+def section_chunks(doc: Document, section: Section, cfg: ChunkConfig) -> list[Chunk]:
+    lines = own_lines(doc, section)
+    tables = [t for t in doc.tables if t.start in lines]
+    table_lines = {n for t in tables for n in range(t.start, t.end + 1)}
+    counter = iter(range(10_000))
+    context = path_context(section)
+    out: list[Chunk] = []
+    for segment in split_at(lines, table_lines):
+        for start, end in pack(doc, text_units(doc, segment), cfg.max_chars):
+            out.extend(make_chunks(doc, section, start, end, "text", context, cfg, counter))
+    for table in tables:
+        kind = "audit" if section.path and section.path[0].endswith("처리결과") else "table"
+        for start, end in table_groups(doc, table, cfg):
+            rows = set(range(start, end + 1))
+            ctx = f"{context}\n{table_context(table, rows)}"
+            out.extend(make_chunks(doc, section, start, end, kind, ctx, cfg, counter))
+    return sorted(out, key=lambda c: (c.start, c.id))
+
+
+def chunk_document(doc: Document, cfg: ChunkConfig = ChunkConfig()) -> list[Chunk]:
+    """All chunks of the document, in reading order."""
+    chunks = [c for s in doc.sections for c in section_chunks(doc, s, cfg)]
+    return sorted(chunks, key=lambda c: (c.start, c.end))

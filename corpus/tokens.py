@@ -1,0 +1,72 @@
+"""Kiwi morphemes and sentences: one shared analyzer, content-morpheme tokens for the lexical index.
+
+Compound nouns split differently with and without spaces (`사관학교` vs `사관 학교`), so long
+Hangul nouns also emit their syllable bigrams; `청년취업사관학교` and `청년 취업 사관학교` then share
+their tokens. Letter-spaced text (`일 자 리 정 책 과`) is collapsed first.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kiwipiepy import Kiwi
+
+from corpus.text import collapse_letter_spacing, strip_html
+
+TOKENS_VERSION = "1"  # bump when morphs() output changes: the index is rebuilt
+CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XR", "VV", "VA", "XSN", "NP"})
+QUESTION_STOPWORDS = frozenset({
+    "얼마", "몇", "무엇", "뭐", "무슨", "어디", "언제", "누구", "어떤", "어떻", "알리", "주", "하", "되", "있",
+    "그럼", "그러면", "그리고", "것", "거", "수", "좀", "혹시", "대하", "관하", "나오", "받", "들",
+})
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def kiwi() -> Kiwi:
+    """The shared analyzer (loading its model takes about a second)."""
+    return Kiwi()
+
+
+def normalize(text: str) -> str:
+    return collapse_letter_spacing(strip_html(text))
+
+
+def _analyze(text: str):
+    with _lock:  # Kiwi instances are not documented as thread-safe
+        return kiwi().tokenize(text)
+
+
+def _bigrams(form: str) -> list[str]:
+    return [form[i:i + 2] for i in range(len(form) - 1)] if len(form) >= 3 and form.isalpha() else []
+
+
+def morphs(text: str, stopwords: Iterable[str] = ()) -> list[str]:
+    """Content morphemes of `text` (lower-cased Latin), plus bigrams of long nouns."""
+    stop = frozenset(stopwords)
+    out: list[str] = []
+    for tok in _analyze(normalize(text)):
+        if tok.tag not in CONTENT_TAGS or tok.form in stop:
+            continue
+        form = tok.form.lower()
+        out.append(form)
+        if tok.tag in ("NNG", "NNP"):
+            out.extend(_bigrams(form))
+    return out
+
+
+def question_morphs(text: str) -> list[str]:
+    """Morphemes of a question, without interrogatives and filler verbs."""
+    return morphs(text, QUESTION_STOPWORDS)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of Kiwi's sentences; the whole text when it finds none."""
+    with _lock:
+        spans = [(s.start, s.end) for s in kiwi().split_into_sents(text)]
+    return spans or [(0, len(text))]
+
+
+def morph_count(text: str) -> int:
+    return len(_analyze(normalize(text)))

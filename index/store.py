@@ -1,0 +1,137 @@
+"""The persisted index: chunks, BM25 and FAISS in one folder with a manifest.
+
+The manifest records what the index was built from (report hash, model, chunker and tokenizer
+versions); a mismatch means stale, and the index is rebuilt. A build writes into a temporary
+folder and swaps it in by renaming, with the manifest written last, so a crash mid-build never
+leaves a folder that loads.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import kiwipiepy
+
+from corpus.chunk import CHUNKER_VERSION, ChunkConfig, chunk_document
+from corpus.model import Chunk
+from corpus.parse import Document, parse_report
+from corpus.tokens import TOKENS_VERSION, morphs, normalize
+from index.dense import DenseIndex
+from index.embedder import Embedder
+from index.lexical import BM25Index
+
+INDEX_FORMAT = "1"
+CURRENT = "current"
+
+
+class IndexMismatchError(Exception):
+    """The folder holds an index built from something else (or nothing complete)."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format: str
+    report_sha256: str
+    model_id: str
+    chunker: str
+    tokens: str
+    dim: int
+    n_chunks: int
+    built_at: float = 0.0
+
+    def same_source(self, other: Manifest) -> bool:
+        mine, theirs = asdict(self), asdict(other)
+        for key in ("n_chunks", "built_at", "dim"):
+            mine.pop(key), theirs.pop(key)
+        return mine == theirs
+
+
+@dataclass
+class ReportIndex:
+    doc: Document
+    chunks: list[Chunk]
+    lexical: BM25Index
+    dense: DenseIndex
+    embedder: Embedder
+    manifest: Manifest
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def wanted_manifest(report: Path, embedder: Embedder, n_chunks: int = 0) -> Manifest:
+    versions = f"{TOKENS_VERSION}/kiwipiepy-{kiwipiepy.__version__}"
+    return Manifest(INDEX_FORMAT, file_sha256(report), embedder.model_id, CHUNKER_VERSION,
+                    versions, embedder.dim, n_chunks)
+
+
+def chunk_tokens(chunk: Chunk) -> list[str]:
+    return morphs(chunk.index_text)
+
+
+def build_index(report: Path, index_dir: Path, embedder: Embedder) -> ReportIndex:
+    """Parse, chunk, embed and write a fresh index, replacing the current one atomically."""
+    doc = parse_report(report)
+    chunks = chunk_document(doc, ChunkConfig())
+    lexical = BM25Index.build([chunk_tokens(c) for c in chunks])
+    dense = DenseIndex.build(embedder.encode_passages([normalize(c.index_text) for c in chunks]))
+    manifest = Manifest(**{**asdict(wanted_manifest(report, embedder, len(chunks))), "built_at": time.time()})
+    index_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="build-", dir=index_dir))
+    try:
+        _write(tmp, chunks, lexical, dense, manifest)
+        _swap_in(tmp, index_dir / CURRENT)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return ReportIndex(doc, chunks, lexical, dense, embedder, manifest)
+
+
+def _write(folder: Path, chunks: list[Chunk], lexical: BM25Index, dense: DenseIndex, manifest: Manifest) -> None:
+    with open(folder / "chunks.jsonl", "w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+    lexical.save(folder)
+    dense.save(folder)
+    (folder / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    old = target.with_name(f"old-{os.getpid()}-{time.time_ns()}")
+    if target.exists():
+        os.replace(target, old)
+    os.replace(built, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def read_manifest(folder: Path) -> Manifest:
+    try:
+        return Manifest(**json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError) as e:
+        raise IndexMismatchError(f"no complete index in {folder}: {e}") from e
+
+
+def load_index(report: Path, index_dir: Path, embedder: Embedder) -> ReportIndex:
+    """Load the current index; raises IndexMismatchError when it is missing or stale."""
+    folder = index_dir / CURRENT
+    manifest = read_manifest(folder)
+    if not manifest.same_source(wanted_manifest(report, embedder)):
+        raise IndexMismatchError(f"index in {folder} was built from another report, model or chunker")
+    with open(folder / "chunks.jsonl", encoding="utf-8") as f:
+        chunks = [Chunk(**json.loads(line)) for line in f]
+    return ReportIndex(parse_report(report), chunks, BM25Index.load(folder), DenseIndex.load(folder), embedder, manifest)
+
+
+def load_or_build(report: Path, index_dir: Path, embedder: Embedder, rebuild: bool = False) -> ReportIndex:
+    if not rebuild:
+        try:
+            return load_index(report, index_dir, embedder)
+        except IndexMismatchError:
+            pass
+    return build_index(report, index_dir, embedder)

@@ -1,0 +1,60 @@
+"""Compose the short Korean answer: the figure (or computation) for numeric questions, the
+best-matching report line otherwise, each with its citation marker."""
+from __future__ import annotations
+
+import re
+
+from corpus.model import Chunk
+from corpus.tokens import morphs
+from qa.analyze import Question
+from qa.figures import RankedFigure, format_value
+
+ABSTAIN_TEXT = "보고서에서 찾을 수 없습니다."
+BULLET_RE = re.compile(r"^[\s\-–•○◇✓▶※*]+")
+
+
+def best_line(terms: set[str], chunk: Chunk) -> str:
+    """The line of the chunk that shares the most question terms (ties: the earlier line)."""
+    lines = [ln for ln in chunk.text.split("\n") if ln.strip()]
+    scored = [(len(terms & set(morphs(ln))), -i, ln) for i, ln in enumerate(lines)]
+    return BULLET_RE.sub("", max(scored)[2]).strip() if scored else ""
+
+
+def figure_phrase(r: RankedFigure) -> str:
+    f = r.figure
+    return f"{f.label} {format_value(f.value)}{f.unit}".strip()
+
+
+def cite(rank: int) -> str:
+    return f"[{rank}]"
+
+
+def numeric_answer(figure: RankedFigure) -> str:
+    line = BULLET_RE.sub("", figure.figure.source).strip()
+    return f"{figure_phrase(figure)} {cite(figure.rank)}\n근거: {line}"
+
+
+def computed_answer(sentence: str, operands: list[RankedFigure]) -> str:
+    cited = ", ".join(f"{figure_phrase(o)} {cite(o.rank)}" for o in operands)
+    return f"{sentence}\n(계산 근거: {cited})"
+
+
+def text_answer(terms: set[str], chunks: list[Chunk]) -> str:
+    """The best line of the top passage, plus the best line of the second when it adds terms."""
+    first = best_line(terms, chunks[0])
+    answer = f"{first} {cite(1)}"
+    if len(chunks) > 1:
+        second = best_line(terms, chunks[1])
+        gain = terms & set(morphs(second)) - set(morphs(first))
+        if second and second != first and gain:
+            answer += f"\n{second} {cite(2)}"
+    return answer
+
+
+def abstain_answer(nearest: list[str]) -> str:
+    near = ", ".join(nearest[:3])
+    return f"{ABSTAIN_TEXT} 가까운 내용은 다음 섹션에 있습니다: {near}" if near else ABSTAIN_TEXT
+
+
+def wants_figure(q: Question) -> bool:
+    return q.wants_number or q.operation is not None

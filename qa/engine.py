@@ -1,0 +1,149 @@
+"""The question-answering engine: analyze → retrieve → rank figures → compose, with sessions."""
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.model import Chunk, Figure, Section
+from corpus.parse import Document
+from index.embedder import load_embedder
+from index.store import ReportIndex, build_index as build_report_index, load_or_build
+from qa import compose
+from qa.abstain import AbstainPolicy, Evidence, evidence_of
+from qa.analyze import Question, analyze
+from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
+from qa.errors import InvalidQuestionError, SectionNotFoundError
+from qa.figures import RankedFigure, compute, pick_operands, rank_figures
+from qa.followup import resolve
+from qa.retrieve import FusionConfig, Hit, HybridRetriever
+from qa.session import SessionStore, Turn
+
+MAX_QUESTION_CHARS = 1000
+FIGURE_PASSAGES = 5  # figures are drawn from this many top passages
+MAX_FIGURES = 5
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    question: Question
+    query: str
+    terms: tuple[str, ...]
+    hits: list[Hit]
+
+
+class QAEngine:
+    def __init__(self, index: ReportIndex, fusion: FusionConfig = FusionConfig(),
+                 policy: AbstainPolicy = AbstainPolicy(), sessions: SessionStore | None = None) -> None:
+        self.index = index
+        self.retriever = HybridRetriever(index, fusion)
+        self.policy = policy
+        self.sessions = sessions or SessionStore()
+
+    @property
+    def doc(self) -> Document:
+        return self.index.doc
+
+    # -- asking -------------------------------------------------------------
+    def ask(self, question: str, session_id: str | None = None, top_k: int = 5) -> Answer:
+        text = validate_question(question)
+        sid = session_id or uuid.uuid4().hex
+        t0 = time.perf_counter()
+        got = self.retrieve(text, sid, max(top_k, FIGURE_PASSAGES))
+        t1 = time.perf_counter()
+        answer = self.compose(got, sid, top_k)
+        self.sessions.add(sid, Turn(text, got.query, got.terms, self._top_ref(got), time.time()))
+        timing = {"retrieve": ms(t1 - t0), "compose": ms(time.perf_counter() - t1), "total": ms(time.perf_counter() - t0)}
+        return Answer(answer[0], answer[1], sid, answer[2], answer[3], timing)
+
+    def retrieve(self, text: str, session_id: str, k: int) -> Retrieved:
+        q = analyze(text)
+        query, terms = resolve(q, self.sessions.last(session_id))
+        return Retrieved(q, query, terms, self.retriever.search(query, list(terms), k))
+
+    def compose(self, got: Retrieved, sid: str, top_k: int):
+        chunks = [self.index.chunks[h.index] for h in got.hits]
+        passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
+        terms = set(got.terms)
+        ranked = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
+        evidence = evidence_of(got.question, got.hits, ranked)
+        if self.policy.abstain(got.question, evidence):
+            nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]
+            return compose.abstain_answer(nearest), True, passages, ()
+        text, figures = self.answer_text(got.question, terms, chunks, ranked)
+        return text, False, passages, figures
+
+    def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk],
+                    ranked: list[RankedFigure]) -> tuple[str, tuple[AnswerFigure, ...]]:
+        shown = [self.answer_figure(r.figure, r.chunk) for r in ranked[:MAX_FIGURES]]
+        if q.operation and (operands := pick_operands(q, ranked)):
+            result = compute(q, operands)
+            if result:
+                figure, sentence = result
+                computed = self.answer_figure(figure, operands[0].chunk)
+                operand_figs = [self.answer_figure(o.figure, o.chunk) for o in operands]
+                figs = [computed, *operand_figs] if figure.computed else operand_figs
+                return compose.computed_answer(sentence, operands), tuple(figs[:MAX_FIGURES])
+        if compose.wants_figure(q) and ranked:
+            return compose.numeric_answer(ranked[0]), tuple(shown)
+        return compose.text_answer(terms, chunks), tuple(shown)
+
+    # -- records ------------------------------------------------------------------
+    def figures_of(self, chunk: Chunk) -> list[Figure]:
+        return self.doc.figures_in(chunk.start, chunk.end)
+
+    def section_info(self, ref: str) -> SectionInfo:
+        s = self.doc.section(ref)
+        return SectionInfo(s.ref, s.title, s.path)
+
+    def passage(self, chunk: Chunk, score: float) -> Passage:
+        return Passage(chunk.id, chunk.text, round(score, 6), self.section_info(chunk.section_ref), (chunk.start, chunk.end))
+
+    def answer_figure(self, fig: Figure, chunk: Chunk) -> AnswerFigure:
+        return AnswerFigure(fig.label, fig.value, fig.unit, fig.value_krw, fig.year, fig.computed,
+                            self.section_info(fig.section_ref), fig.source, chunk.id)
+
+    def _top_ref(self, got: Retrieved) -> str | None:
+        return self.index.chunks[got.hits[0].index].section_ref if got.hits else None
+
+    # -- browsing -----------------------------------------------------------------
+    def outline(self) -> list[dict]:
+        return [section_dict(s) for s in self.doc.sections]
+
+    def section(self, ref: str) -> dict:
+        try:
+            s = self.doc.section(ref)
+        except KeyError:
+            raise SectionNotFoundError(f"no section with ref {ref!r}") from None
+        children = [{"ref": c, "title": self.doc.section(c).title, "kind": self.doc.section(c).kind} for c in s.children]
+        return {**section_dict(s), "text": self.doc.text(s.start, s.end), "children": children}
+
+
+def section_dict(s: Section) -> dict:
+    return {"ref": s.ref, "kind": s.kind, "title": s.title, "path": list(s.path), "lines": [s.start, s.end],
+            "parent": s.parent, "children": list(s.children)}
+
+
+def validate_question(question: str) -> str:
+    text = (question or "").strip()
+    if not text:
+        raise InvalidQuestionError("question is empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestionError(f"question is longer than {MAX_QUESTION_CHARS} characters")
+    return text
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def load_engine(report_path: Path, index_dir: Path, model: str, model_dir: Path, rebuild: bool = False) -> QAEngine:
+    """Load the persisted index, building it when missing or stale (or when asked)."""
+    embedder = load_embedder(model, model_dir)
+    return QAEngine(load_or_build(report_path, index_dir, embedder, rebuild=rebuild))
+
+
+def build_index(report_path: Path, index_dir: Path, model: str, model_dir: Path) -> Path:
+    build_report_index(report_path, index_dir, load_embedder(model, model_dir))
+    return index_dir

@@ -1,0 +1,17 @@
+"""Domain errors; web/ maps them to HTTP status codes."""
+
+
+class QAError(Exception):
+    code = "qa_error"
+
+
+class InvalidQuestionError(QAError):
+    code = "invalid_question"
+
+
+class SectionNotFoundError(QAError):
+    code = "section_not_found"
+
+
+class IndexNotReadyError(QAError):
+    code = "index_not_ready"
