@@ -17,7 +17,8 @@ from corpus.parse import Document
 from corpus.text import collapse_letter_spacing, strip_html
 from corpus.tokens import sentence_spans
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
+MAX_PAIR_CELL = 40
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,18 @@ def path_context(section: Section) -> str:
     return " > ".join(section.path)
 
 
-def table_context(table: Table, rows: set[int] | None = None) -> str:
+def table_caption(doc: Document, table: Table) -> str:
+    """The text lines just above a table (its title or `(단위 : …)` line), up to two of them."""
+    above = [strip_html(doc.lines[n - 1]).strip() for n in range(max(1, table.start - 4), table.start)]
+    return " ".join(line for line in above if line)[-200:]
+
+
+def table_context(doc: Document, table: Table, rows: set[int]) -> str:
+    """Caption, headers and `row column: value` pairs of short cells (long cells speak for themselves)."""
     header = " | ".join(h for h in table.header if h)
     pairs = [f"{c.row_header} {c.col_header}: {collapse_letter_spacing(c.text)}"
-             for c in table.cells if rows is None or c.line in rows]
-    return "\n".join([header, *pairs])
+             for c in table.cells if c.line in rows and len(c.text) <= MAX_PAIR_CELL]
+    return "\n".join([table_caption(doc, table), header, *pairs])
 
 
 def table_groups(doc: Document, table: Table, cfg: ChunkConfig) -> list[tuple[int, int]]:
@@ -144,7 +152,7 @@ def section_chunks(doc: Document, section: Section, cfg: ChunkConfig) -> list[Ch
         kind = "audit" if section.path and section.path[0].endswith("처리결과") else "table"
         for start, end in table_groups(doc, table, cfg):
             rows = set(range(start, end + 1))
-            ctx = f"{context}\n{table_context(table, rows)}"
+            ctx = f"{context}\n{table_context(doc, table, rows)}"
             out.extend(make_chunks(doc, section, start, end, kind, ctx, cfg, counter))
     return sorted(out, key=lambda c: (c.start, c.id))
 

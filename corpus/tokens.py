@@ -42,7 +42,7 @@ def _bigrams(form: str) -> list[str]:
     return [form[i:i + 2] for i in range(len(form) - 1)] if len(form) >= 3 and form.isalpha() else []
 
 
-def morphs(text: str, stopwords: Iterable[str] = ()) -> list[str]:
+def morphs(text: str, stopwords: Iterable[str] = (), bigrams: bool = True) -> list[str]:
     """Content morphemes of `text` (lower-cased Latin), plus bigrams of long nouns."""
     stop = frozenset(stopwords)
     out: list[str] = []
@@ -51,14 +51,14 @@ def morphs(text: str, stopwords: Iterable[str] = ()) -> list[str]:
             continue
         form = tok.form.lower()
         out.append(form)
-        if tok.tag in ("NNG", "NNP"):
+        if bigrams and tok.tag in ("NNG", "NNP"):
             out.extend(_bigrams(form))
     return out
 
 
-def question_morphs(text: str) -> list[str]:
+def question_morphs(text: str, bigrams: bool = True) -> list[str]:
     """Morphemes of a question, without interrogatives and filler verbs."""
-    return morphs(text, QUESTION_STOPWORDS)
+    return morphs(text, QUESTION_STOPWORDS, bigrams)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

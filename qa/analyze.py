@@ -34,16 +34,13 @@ FOLLOWUP_STARTS = ("그럼", "그러면", "그건", "그거", "거기", "그리�
 @dataclass(frozen=True)
 class Question:
     text: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # what the lexical index is searched with (bigrams of compounds included)
+    words: tuple[str, ...]  # the content morphemes themselves
     wants_number: bool
     unit_kind: str | None  # money | people | count | percent | percent_point | None
     years: tuple[int, ...]
     operation: str | None  # compare | sum | delta | None
     followup_cue: bool
-
-    @property
-    def is_short(self) -> bool:
-        return len(self.terms) <= 2
 
 
 def years_in(text: str) -> tuple[int, ...]:
@@ -81,6 +78,7 @@ def analyze(text: str) -> Question:
     return Question(
         text=text,
         terms=tuple(question_morphs(text)),
+        words=tuple(question_morphs(text, bigrams=False)),
         wants_number=wants or operation in ("sum", "delta"),
         unit_kind=kind,
         years=years_in(text),

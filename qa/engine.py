@@ -27,9 +27,8 @@ MAX_FIGURES = 5
 
 @dataclass(frozen=True)
 class Retrieved:
-    question: Question
-    query: str
-    terms: tuple[str, ...]
+    question: Question  # as resolved against the session (a follow-up carries its topic)
+    topic: tuple[str, ...]
     hits: list[Hit]
 
 
@@ -53,19 +52,18 @@ class QAEngine:
         got = self.retrieve(text, sid, max(top_k, FIGURE_PASSAGES))
         t1 = time.perf_counter()
         answer = self.compose(got, sid, top_k)
-        self.sessions.add(sid, Turn(text, got.query, got.terms, self._top_ref(got), time.time()))
+        self.sessions.add(sid, Turn(text, got.question.text, got.topic, self._top_ref(got), time.time()))
         timing = {"retrieve": ms(t1 - t0), "compose": ms(time.perf_counter() - t1), "total": ms(time.perf_counter() - t0)}
         return Answer(answer[0], answer[1], sid, answer[2], answer[3], timing)
 
     def retrieve(self, text: str, session_id: str, k: int) -> Retrieved:
-        q = analyze(text)
-        query, terms = resolve(q, self.sessions.last(session_id))
-        return Retrieved(q, query, terms, self.retriever.search(query, list(terms), k))
+        q, topic = resolve(analyze(text), self.sessions.last(session_id))
+        return Retrieved(q, topic, self.retriever.search(q.text, list(q.terms), k))
 
     def compose(self, got: Retrieved, sid: str, top_k: int):
         chunks = [self.index.chunks[h.index] for h in got.hits]
         passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
-        terms = set(got.terms)
+        terms = set(got.question.terms)
         ranked = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
         evidence = evidence_of(got.question, got.hits, ranked)
         if self.policy.abstain(got.question, evidence):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 class Turn:
     question: str
     query: str  # the text retrieval used (a follow-up's includes its topic)
-    terms: tuple[str, ...]
+    topic: tuple[str, ...]  # the content words that name what the conversation is about
     section_ref: str | None
     at: float
 
