@@ -17,7 +17,7 @@ from corpus.parse import Document
 from corpus.text import collapse_letter_spacing, strip_html
 from corpus.tokens import sentence_spans
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 MAX_PAIR_CELL = 40
 
 
@@ -98,25 +98,43 @@ def table_groups(doc: Document, table: Table, cfg: ChunkConfig) -> list[tuple[in
 
 
 def long_line_spans(text: str, budget: int) -> list[str]:
-    """Verbatim pieces of one long line, cut at sentence ends and packed up to `budget` chars."""
+    """Verbatim pieces of one long line, cut at sentence ends (or, inside a sentence longer than
+    the budget, at spaces) and packed up to `budget` chars."""
     groups: list[list[int]] = []
     for start, end in sentence_spans(text):
         if groups and end - groups[-1][0] <= budget:
             groups[-1][1] = end
         else:
             groups.append([start, end])
-    return [text[a:b].strip() for a, b in groups if text[a:b].strip()]
+    pieces = [p for a, b in groups for p in hard_cut(text[a:b], budget)]
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def hard_cut(text: str, budget: int) -> list[str]:
+    """Cut at the last space before each `budget` characters."""
+    pieces = []
+    while len(text) > budget:
+        cut = text.rfind(" ", 0, budget)
+        cut = cut if cut > budget // 2 else budget
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return pieces + [text]
 
 
 def make_chunks(doc: Document, section: Section, start: int, end: int, kind: str,
-                context: str, cfg: ChunkConfig, counter: Iterator[int]) -> list[Chunk]:
+                context: str, cfg: ChunkConfig, counter: Iterator[int], skip: frozenset[int] = frozenset()) -> list[Chunk]:
+    """One chunk for lines start..end, or, when that is too long, one per line (long lines cut
+    at sentences); `skip` lines (table headers already in the context) are left out then."""
     text = doc.text(start, end)
     if not text.strip() or _is_lone_marker(text) or (start == end == section.start):
         return []
-    if start == end and len(text) > cfg.max_line_chars:
-        return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, piece, start, end, context)
-                for piece in long_line_spans(text, cfg.max_line_chars)]
-    return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, text, start, end, context)]
+    if len(text) <= cfg.max_line_chars:
+        return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, text, start, end, context)]
+    if start != end:
+        return [c for n in range(start, end + 1) if n not in skip
+                for c in make_chunks(doc, section, n, n, kind, context, cfg, counter)]
+    return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, piece, start, end, context)
+            for piece in long_line_spans(text, cfg.max_line_chars)]
 
 
 def _is_lone_marker(text: str) -> bool:
@@ -153,7 +171,7 @@ def section_chunks(doc: Document, section: Section, cfg: ChunkConfig) -> list[Ch
         for start, end in table_groups(doc, table, cfg):
             rows = set(range(start, end + 1))
             ctx = f"{context}\n{table_context(doc, table, rows)}"
-            out.extend(make_chunks(doc, section, start, end, kind, ctx, cfg, counter))
+            out.extend(make_chunks(doc, section, start, end, kind, ctx, cfg, counter, frozenset(table.header_lines)))
     return sorted(out, key=lambda c: (c.start, c.id))
 
 
@@ -161,3 +179,10 @@ def chunk_document(doc: Document, cfg: ChunkConfig = ChunkConfig()) -> list[Chun
     """All chunks of the document, in reading order."""
     chunks = [c for s in doc.sections for c in section_chunks(doc, s, cfg)]
     return sorted(chunks, key=lambda c: (c.start, c.end))
+
+
+def chunk_plain(text: str, max_chars: int = 400) -> list[str]:
+    """Passages of plain text (a page, a paragraph): verbatim runs of whole Kiwi sentences up to `max_chars`.
+
+    A single sentence longer than `max_chars` stays whole; the embedder truncates what passes its limit."""
+    return long_line_spans(text, max_chars)

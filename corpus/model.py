@@ -77,5 +77,12 @@ class Chunk:
 
     @property
     def index_text(self) -> str:
-        """What retrievers see: context then text."""
+        """What the lexical index sees: the whole context, then the text."""
         return f"{self.context}\n{self.text}" if self.context else self.text
+
+    @property
+    def embed_text(self) -> str:
+        """What the embedding model sees: the section path, then the text (cell pairs would crowd
+        the text out of the model's 512-token window)."""
+        path = self.context.split("\n", 1)[0]
+        return f"{path}\n{self.text}" if path else self.text

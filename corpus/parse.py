@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -46,7 +47,19 @@ class Document:
         return list(self.figures[bisect.bisect_left(keys, start):bisect.bisect_right(keys, end)])
 
 
-def _tables(lines: list[str], sections: list[Section], doc_at) -> list[Table]:
+YEAR_IN_TITLE_RE = re.compile(r"['’‘](\d{2})년")
+
+
+def section_year(doc: Document, ref: str) -> int | None:
+    """The year a section's title states (`□ '22년 추진성과` → 2022), nearest first."""
+    for title in reversed(doc.section(ref).path):
+        m = YEAR_IN_TITLE_RE.search(title)
+        if m:
+            return 2000 + int(m.group(1))
+    return None
+
+
+def _tables(lines: list[str], doc_at) -> list[Table]:
     return [build_table(f"t{n}", doc_at(s + 1).ref, lines, s, e)
             for n, (s, e) in enumerate(table_runs(lines))]
 
@@ -58,18 +71,20 @@ def _line_figures(doc: Document, table_lines: set[int]) -> list[Figure]:
             continue
         text = strip_html(raw).strip()
         ref = doc.section_at(n).ref
-        out.extend(Figure(m.label, m.value, m.unit, m.value_krw, m.year, ref, n, text)
+        year = section_year(doc, ref)
+        out.extend(Figure(m.label, m.value, m.unit, m.value_krw, m.year or year, ref, n, text)
                    for m in find_mentions(text))
     return out
 
 
 def _table_figures(doc: Document, table: Table) -> list[Figure]:
     unit = caption_unit(list(doc.lines), table.start - 1)
+    year = section_year(doc, table.section_ref)
     out = []
     for cell in table.cells:
         source = strip_html(doc.lines[cell.line - 1]).strip()
         label = " ".join(p for p in (cell.row_header, cell.col_header) if p)
-        out.extend(Figure(label or m.label, m.value, m.unit, m.value_krw, m.year, table.section_ref, cell.line, source)
+        out.extend(Figure(label or m.label, m.value, m.unit, m.value_krw, m.year or year, table.section_ref, cell.line, source)
                    for m in cell_mention(cell.text, _header_unit(label) or unit))
     return out
 
@@ -86,7 +101,7 @@ def parse_text(text: str, name: str) -> Document:
     lines = text.split("\n")
     sections = build_sections(lines)
     shell = Document(name, tuple(lines), tuple(sections), (), ())
-    tables = _tables(lines, sections, shell.section_at)
+    tables = _tables(lines, shell.section_at)
     table_lines = {n for t in tables for n in range(t.start, t.end + 1)}
     figures = _line_figures(shell, table_lines)
     for table in tables:

@@ -81,7 +81,7 @@ def build_index(report: Path, index_dir: Path, embedder: Embedder) -> ReportInde
     doc = parse_report(report)
     chunks = chunk_document(doc, ChunkConfig())
     lexical = BM25Index.build([chunk_tokens(c) for c in chunks])
-    dense = DenseIndex.build(embedder.encode_passages([normalize(c.index_text) for c in chunks]))
+    dense = DenseIndex.build(embedder.encode_passages([normalize(c.embed_text) for c in chunks]))
     manifest = Manifest(**{**asdict(wanted_manifest(report, embedder, len(chunks))), "built_at": time.time()})
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="build-", dir=index_dir))

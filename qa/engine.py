@@ -17,7 +17,8 @@ from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
 from qa.figures import RankedFigure, compute, pick_operands, rank_figures
 from qa.followup import resolve
-from qa.retrieve import FusionConfig, Hit, HybridRetriever
+from qa.fusion import FusionConfig
+from qa.retrieve import Hit, HybridRetriever
 from qa.session import SessionStore, Turn
 
 MAX_QUESTION_CHARS = 1000
