@@ -70,3 +70,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def morph_count(text: str) -> int:
     return len(_analyze(normalize(text)))
+
+
+@lru_cache(maxsize=65536)
+def morph_set(text: str) -> frozenset[str]:
+    """The distinct morphemes of a report string, cached: figure labels and lines recur across questions."""
+    return frozenset(morphs(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Chunk
-from corpus.tokens import morphs
+from corpus.tokens import morph_set
 from qa.analyze import Question
 from qa.figures import RankedFigure, format_value
 
@@ -16,7 +16,7 @@ BULLET_RE = re.compile(r"^[\s\-–•○◇✓▶※*]+")
 def best_line(terms: set[str], chunk: Chunk) -> str:
     """The line of the chunk that shares the most question terms (ties: the earlier line)."""
     lines = [ln for ln in chunk.text.split("\n") if ln.strip()]
-    scored = [(len(terms & set(morphs(ln))), -i, ln) for i, ln in enumerate(lines)]
+    scored = [(len(terms & morph_set(ln)), -i, ln) for i, ln in enumerate(lines)]
     return BULLET_RE.sub("", max(scored)[2]).strip() if scored else ""
 
 
@@ -45,7 +45,7 @@ def text_answer(terms: set[str], chunks: list[Chunk]) -> str:
     answer = f"{first} {cite(1)}"
     if len(chunks) > 1:
         second = best_line(terms, chunks[1])
-        gain = terms & set(morphs(second)) - set(morphs(first))
+        gain = terms & morph_set(second) - morph_set(first)
         if second and second != first and gain:
             answer += f"\n{second} {cite(2)}"
     return answer

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.model import Chunk, Figure, Section
 from corpus.parse import Document
+from corpus.tokens import morph_set
 from index.embedder import load_embedder
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
@@ -40,6 +41,15 @@ class QAEngine:
         self.retriever = HybridRetriever(index, fusion)
         self.policy = policy
         self.sessions = sessions or SessionStore()
+        self._warm_token_cache()
+
+    def _warm_token_cache(self) -> None:
+        """Tokenize every figure and chunk line once at load, so no question pays for it."""
+        for fig in self.doc.figures:
+            morph_set(fig.label), morph_set(fig.source)
+        for chunk in self.index.chunks:
+            for line in chunk.text.split("\n"):
+                morph_set(line)
 
     @property
     def doc(self) -> Document:

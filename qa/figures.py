@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Chunk, Figure
-from corpus.tokens import morphs
+from corpus.tokens import morph_set
 from corpus.units import convert, to_krw, unit_kind
 from qa.analyze import Question
 
@@ -26,8 +26,8 @@ class RankedFigure:
 
 
 def figure_score(q: Question, terms: set[str], fig: Figure, rank: int) -> float:
-    label_terms = set(morphs(fig.label))
-    source_terms = set(morphs(fig.source))
+    label_terms = morph_set(fig.label)
+    source_terms = morph_set(fig.source)
     score = 2.0 * len(terms & label_terms) + 0.5 * len(terms & source_terms) + 2.0 / rank
     kind = unit_kind(fig.unit)
     if q.unit_kind:
