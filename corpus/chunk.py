@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus.model import Chunk, Section, Table
-from corpus.parse import Document
+from corpus.document import Document
 from corpus.text import collapse_letter_spacing, strip_html
 from corpus.tokens import sentence_spans
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 MAX_PAIR_CELL = 40
 
 
@@ -182,7 +182,6 @@ def chunk_document(doc: Document, cfg: ChunkConfig = ChunkConfig()) -> list[Chun
 
 
 def chunk_plain(text: str, max_chars: int = 400) -> list[str]:
-    """Passages of plain text (a page, a paragraph): verbatim runs of whole Kiwi sentences up to `max_chars`.
-
-    A single sentence longer than `max_chars` stays whole; the embedder truncates what passes its limit."""
+    """Passages of plain text (a page, a paragraph) up to `max_chars`: verbatim runs of Kiwi sentences,
+    cut and packed exactly as a report's over-long line is."""
     return long_line_spans(text, max_chars)

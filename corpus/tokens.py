@@ -14,7 +14,7 @@ from kiwipiepy import Kiwi
 
 from corpus.text import collapse_letter_spacing, strip_html
 
-TOKENS_VERSION = "1"  # bump when morphs() output changes: the index is rebuilt
+TOKENS_VERSION = "2"  # bump when morphs() output changes: the index is rebuilt
 CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XR", "VV", "VA", "XSN", "NP"})
 QUESTION_STOPWORDS = frozenset({
     "얼마", "몇", "무엇", "뭐", "무슨", "어디", "언제", "누구", "어떤", "어떻", "알리", "주", "하", "되", "있",
@@ -29,13 +29,23 @@ def kiwi() -> Kiwi:
     return Kiwi()
 
 
+# Hanja the report uses as abbreviations, read as their Hangul (`市 출자` is `시 출자`).
+HANJA = str.maketrans({"市": " 시 ", "舊": " 구 ", "社": "사", "現": " 현 "})
+
+
 def normalize(text: str) -> str:
-    return collapse_letter_spacing(strip_html(text))
+    """The form that is tokenized and embedded (display keeps the report's own text)."""
+    return collapse_letter_spacing(strip_html(text)).translate(HANJA)
 
 
 def _analyze(text: str):
     with _lock:  # Kiwi instances are not documented as thread-safe
         return kiwi().tokenize(text)
+
+
+def kiwi_tokens(text: str):
+    """Kiwi's tokens (form, tag, start, len) of the normalized text."""
+    return _analyze(normalize(text))
 
 
 def _bigrams(form: str) -> list[str]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.tokens import question_morphs
+from corpus.tokens import kiwi_tokens, question_morphs
+from qa.synonyms import expand
 
 REPORT_YEAR = 2023
 
@@ -75,13 +76,36 @@ def analyze(text: str) -> Question:
     text = text.strip()
     wants, kind = unit_kind_of(text)
     operation = operation_of(text)
+    words = tuple(question_morphs(text, bigrams=False))
     return Question(
         text=text,
-        terms=tuple(question_morphs(text)),
-        words=tuple(question_morphs(text, bigrams=False)),
+        terms=tuple(question_morphs(text)) + expand(words, text),
+        words=words,
         wants_number=wants or operation in ("sum", "delta"),
         unit_kind=kind,
         years=years_in(text),
         operation=operation,
         followup_cue=text.startswith(FOLLOWUP_STARTS),
     )
+
+
+ENTITY_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
+ENTITY_STOP = frozenset({"중", "쪽", "것", "거", "뭐", "어느", "더", "두", "세", "사업", "예산", "합계", "올해", "작년", "금액"})
+
+
+def entities(text: str) -> list[tuple[str, ...]]:
+    """The things a comparison or sum names, split at conjunctions and commas:
+    "패션위크 예산이랑 뷰티산업 예산 중 뭐가 더 많아?" → [("패션", "위크"), ("뷰티", "산업")].
+    Words every part shares (the compared attribute) are dropped; fewer than two parts → []."""
+    parts: list[list[str]] = [[]]
+    for tok in kiwi_tokens(text):
+        if tok.tag == "JC" or tok.form in (",", "/"):
+            parts.append([])
+        elif tok.tag in ENTITY_TAGS and tok.form not in ENTITY_STOP:
+            parts[-1].append(tok.form.lower())
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return []
+    shared = set(parts[0]).intersection(*parts[1:])
+    named = [tuple(w for w in p if w not in shared) for p in parts]
+    return [p for p in named if p] if all(named) else []

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.model import Chunk, Figure, Section
-from corpus.parse import Document
+from corpus.document import Document
 from corpus.tokens import morph_set
 from index.embedder import load_embedder
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
 from qa.abstain import AbstainPolicy, Evidence, evidence_of
-from qa.analyze import Question, analyze
+from qa.analyze import Question, analyze, entities
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
 from qa.figures import RankedFigure, compute, pick_operands, rank_figures
@@ -25,6 +25,8 @@ from qa.session import SessionStore, Turn
 MAX_QUESTION_CHARS = 1000
 FIGURE_PASSAGES = 5  # figures are drawn from this many top passages
 MAX_FIGURES = 5
+NAMED_HITS = 2  # passages retrieved for each thing a comparison or sum names
+ATTRIBUTE_WORDS = frozenset({"예산", "사업비", "출자", "출자액", "매출", "투자", "인원", "규모", "집행률", "정원", "현원"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,17 @@ class QAEngine:
 
     def retrieve(self, text: str, session_id: str, k: int) -> Retrieved:
         q, topic = resolve(analyze(text), self.sessions.last(session_id))
-        return Retrieved(q, topic, self.retriever.search(q.text, list(q.terms), k))
+        hits = self.retriever.search(q.text, list(q.terms), k)
+        named = entities(q.text) if q.operation in ("compare", "sum") else []
+        if named:
+            hits = merge_hits([self.search_named(q, words) for words in named] + [hits], k)
+        return Retrieved(q, topic, hits)
+
+    def search_named(self, q: Question, words: tuple[str, ...]) -> list[Hit]:
+        """Retrieval for one of the things a comparison names, with the compared attribute."""
+        attribute = [w for w in q.words if w not in words and w in ATTRIBUTE_WORDS]
+        query = " ".join([*words, *attribute])
+        return self.retriever.search(query, list(analyze(query).terms), NAMED_HITS)
 
     def compose(self, got: Retrieved, sid: str, top_k: int):
         chunks = [self.index.chunks[h.index] for h in got.hits]
@@ -86,7 +98,7 @@ class QAEngine:
     def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk],
                     ranked: list[RankedFigure]) -> tuple[str, tuple[AnswerFigure, ...]]:
         shown = [self.answer_figure(r.figure, r.chunk) for r in ranked[:MAX_FIGURES]]
-        if q.operation and (operands := pick_operands(q, ranked)):
+        if q.operation and (operands := pick_operands(q, ranked, entities(q.text))):
             result = compute(q, operands)
             if result:
                 figure, sentence = result
@@ -127,6 +139,18 @@ class QAEngine:
             raise SectionNotFoundError(f"no section with ref {ref!r}") from None
         children = [{"ref": c, "title": self.doc.section(c).title, "kind": self.doc.section(c).kind} for c in s.children]
         return {**section_dict(s), "text": self.doc.text(s.start, s.end), "children": children}
+
+
+def merge_hits(lists: list[list[Hit]], k: int) -> list[Hit]:
+    """Round-robin over the lists (each thing named gets its best passage up front), no repeats."""
+    out: list[Hit] = []
+    seen: set[int] = set()
+    for rank in range(max(len(lst) for lst in lists)):
+        for lst in lists:
+            if rank < len(lst) and lst[rank].index not in seen:
+                seen.add(lst[rank].index)
+                out.append(lst[rank])
+    return out[:k]
 
 
 def section_dict(s: Section) -> dict:

@@ -15,6 +15,7 @@ from qa.analyze import Question
 
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8}
 COUNT_RE = re.compile(r"(\d+)\s*개")
+YEAR_TOKEN_RE = re.compile(r"[(]?['’‘]?\d{2}[)]?년|\(['’‘]?\d{2}\)|20\d{2}년?")
 
 
 @dataclass(frozen=True)
@@ -65,24 +66,67 @@ def operand_count(q: Question) -> int:
     return next((n for word, n in COUNT_WORDS.items() if f"{word} " in q.text), 2)
 
 
-def pick_operands(q: Question, ranked: list[RankedFigure]) -> list[RankedFigure]:
-    """The best figure, then the next best ones of a compatible unit from other cells or lines."""
+def same_scale(a: Figure, b: Figure) -> bool:
+    """Units that can be added or compared: equal, or convertible (억원 and 백만원)."""
+    return a.unit == b.unit or convert(1.0, b.unit, a.unit) is not None
+
+
+def series_key(label: str) -> str:
+    """A label without its year, so `로봇 '22년` and `로봇 '23년` are one series."""
+    return YEAR_TOKEN_RE.sub("", label).replace(" ", "")
+
+
+def named_fit(words: tuple[str, ...], r: RankedFigure) -> int:
+    """How well a figure fits a named thing: its label counts double, its line and section path once."""
+    wanted = set(words)
+    around = morph_set(r.figure.source) | morph_set(r.chunk.context.split("\n", 1)[0])
+    return 2 * len(wanted & morph_set(r.figure.label)) + len(wanted & around)
+
+
+def pick_operands(q: Question, ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list[RankedFigure]:
+    """The figures a computation works on; [] when the report does not hold enough of them."""
+    if q.operation == "delta":
+        return pick_change(q, ranked)
+    if named:
+        return pick_named(ranked, named)
+    return pick_alike(ranked, operand_count(q))
+
+
+def pick_change(q: Question, ranked: list[RankedFigure]) -> list[RankedFigure]:
+    """The best pair of one series in two different years (the question's years when it names them)."""
+    best: tuple[float, list[RankedFigure]] = (float("-inf"), [])
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1:]:
+            if (a.figure.year and b.figure.year and a.figure.year != b.figure.year
+                    and series_key(a.figure.label) == series_key(b.figure.label) and same_scale(a.figure, b.figure)):
+                best = max(best, (a.score + b.score, [a, b]), key=lambda t: t[0])
+    return best[1]
+
+
+def pick_named(ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list[RankedFigure]:
+    """For each thing the question names, its best figure (same scale as the first one found)."""
+    picked: list[RankedFigure] = []
+    for words in named:
+        fits = [(named_fit(words, r), r.score, k) for k, r in enumerate(ranked)
+                if r not in picked and (not picked or same_scale(picked[0].figure, r.figure))]
+        fits = [f for f in fits if f[0] > 0]
+        if not fits:
+            return []
+        picked.append(ranked[max(fits)[2]])
+    return picked
+
+
+def pick_alike(ranked: list[RankedFigure], want: int) -> list[RankedFigure]:
+    """The best figure and the next ones of the same kind: same label head first, then score."""
     if not ranked:
         return []
     first = ranked[0]
-    picked = [first]
-    want = operand_count(q)
-    for r in ranked[1:]:
-        if len(picked) == want:
-            break
-        if convert(1.0, r.figure.unit, first.figure.unit) is None and r.figure.unit != first.figure.unit:
-            continue
-        if any(p.figure.line == r.figure.line and p.figure.label == r.figure.label for p in picked):
-            continue
-        if q.operation == "delta" and any(p.figure.year == r.figure.year for p in picked):
-            continue
-        picked.append(r)
-    return picked if len(picked) >= 2 else []
+    head = first.figure.label.split(" ")[0]
+    rest = [r for r in ranked[1:] if same_scale(first.figure, r.figure)
+            and (r.figure.line, r.figure.label) != (first.figure.line, first.figure.label)]
+    rest.sort(key=lambda r: (r.figure.label.split(" ")[0] != head, -r.score))
+    picked = [first, *rest[:want - 1]]
+    return picked if len(picked) == want else []
 
 
 def value_in(value: float, unit: str, target: str) -> float:

@@ -21,10 +21,10 @@ def ranks(scores: np.ndarray) -> np.ndarray:
     """1-based competition rank of every item: tied scores share the best rank of their group."""
     order = np.argsort(-scores, kind="stable")
     ordered = scores[order]
-    starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(ordered) else np.zeros(0, dtype=bool)
-    positions = np.arange(1, len(scores) + 1)
+    starts = np.ones(len(scores), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
     out = np.empty(len(scores), dtype=np.int64)
-    out[order] = np.maximum.accumulate(np.where(starts, positions, 0)) if len(scores) else positions
+    out[order] = np.maximum.accumulate(np.where(starts, np.arange(1, len(scores) + 1), 0))
     return out
 
 

@@ -14,6 +14,8 @@ class Turn:
     topic: tuple[str, ...]  # the content words that name what the conversation is about
     section_ref: str | None
     at: float
+    answer: str = ""  # the answer text, kept so a stored conversation can be shown again
+    refs: tuple[str, ...] = ()  # section refs of the cited passages, in citation order ([1] first)
 
 
 class SessionStore:

@@ -1,0 +1,42 @@
+"""The parsed report: its lines, section tree, tables and figures."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from corpus.model import Figure, Section, Table
+from corpus.text import strip_html
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    lines: tuple[str, ...]  # the report's lines, without newlines; line n is lines[n - 1]
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    figures: tuple[Figure, ...]
+
+    @cached_property
+    def by_ref(self) -> dict[str, Section]:
+        return {s.ref: s for s in self.sections}
+
+    def section(self, ref: str) -> Section:
+        return self.by_ref[ref]
+
+    def section_at(self, line: int) -> Section:
+        """The deepest section whose range holds `line` (the first part for a preamble line)."""
+        best = self.sections[0]
+        for s in self.sections:
+            if s.start <= line <= s.end and len(s.path) >= len(best.path):
+                best = s
+        return best
+
+    def text(self, start: int, end: int) -> str:
+        """Report text for lines start..end: non-blank lines, HTML tags dropped."""
+        rows = (strip_html(line).rstrip() for line in self.lines[start - 1:end])
+        return "\n".join(r for r in rows if r.strip())
+
+    def figures_in(self, start: int, end: int) -> list[Figure]:
+        keys = [f.line for f in self.figures]
+        return list(self.figures[bisect.bisect_left(keys, start):bisect.bisect_right(keys, end)])
