@@ -20,7 +20,8 @@ import kiwipiepy
 
 from corpus.chunk import CHUNKER_VERSION, ChunkConfig, chunk_document
 from corpus.model import Chunk
-from corpus.parse import Document, parse_report
+from corpus.document import Document
+from corpus.parse import parse_report
 from corpus.tokens import TOKENS_VERSION, morphs, normalize
 from index.dense import DenseIndex
 from index.embedder import Embedder

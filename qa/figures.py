@@ -85,6 +85,8 @@ def named_fit(words: tuple[str, ...], r: RankedFigure) -> int:
 
 def pick_operands(q: Question, ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list[RankedFigure]:
     """The figures a computation works on; [] when the report does not hold enough of them."""
+    if q.unit_kind:
+        ranked = [r for r in ranked if unit_kind(r.figure.unit) == q.unit_kind] or ranked
     if q.operation == "delta":
         return pick_change(q, ranked)
     if named:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.parse import Document, parse_report
+from corpus.document import Document
+from corpus.parse import parse_report
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "corpus" / "reports" / "seoul-economic-policy-2023-03.txt"

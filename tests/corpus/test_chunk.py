@@ -7,7 +7,7 @@ import pytest
 
 from corpus.chunk import ChunkConfig, chunk_document, long_line_spans
 from corpus.model import Chunk
-from corpus.parse import Document
+from corpus.document import Document
 from corpus.text import strip_html
 
 CFG = ChunkConfig()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.parse import Document
+from corpus.document import Document
 
 PROGRAMS = {
     "IV.1.1": "서울 뷰티산업 경쟁력 강화 및 활성화 지원",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from corpus.model import Table
-from corpus.parse import Document
+from corpus.document import Document
 
 
 def table_at(doc: Document, line_text: str) -> Table:
