@@ -1,40 +1,38 @@
-"""When to say "not in the report": weak lexical evidence, or a number asked that no figure gives.
+"""When to say "not in the report", and which figure answers.
 
-Thresholds are calibrated on the gold questions (`bench/calibrate.py`), not guessed.
+A question is answered only when what it asks about (its asked noun, see qa/asked.py) is named
+in the retrieved passages; a question that wants a number also needs a figure whose label or
+line names it. Closeness of topic is not enough: "인턴 월급" near a passage about the intern
+program's budget is still a question the report cannot answer. Comparisons and sums are judged
+by whether their operands were found instead (qa/figures.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corpus.model import Chunk
 from qa.analyze import Question
+from qa.asked import mentions
 from qa.figures import RankedFigure
-from qa.retrieve import Hit
 
 
 @dataclass(frozen=True)
-class Evidence:
-    top_lexical: float
-    top_dense: float
-    figure_score: float | None  # best figure's match score, None when no figure is in reach
+class Verdict:
+    abstain: bool
+    figures: list[RankedFigure]  # ranked, the one that answers first
+    reason: str = ""
 
 
-@dataclass(frozen=True)
-class AbstainPolicy:
-    min_lexical: float = 0.0
-    min_dense: float = 0.0
-    min_figure_score: float = float("-inf")
-
-    def abstain(self, q: Question, ev: Evidence) -> bool:
-        if ev.top_lexical < self.min_lexical or ev.top_dense < self.min_dense:
-            return True
-        wants = q.wants_number and q.operation is None
-        return wants and (ev.figure_score is None or ev.figure_score < self.min_figure_score)
-
-
-def evidence_of(q: Question, hits: list[Hit], ranked: list[RankedFigure]) -> Evidence:
-    top = hits[0] if hits else None
-    return Evidence(
-        top_lexical=max((h.lexical for h in hits[:3]), default=0.0),
-        top_dense=top.dense if top else 0.0,
-        figure_score=ranked[0].score if ranked else None,
-    )
+def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[RankedFigure]) -> Verdict:
+    if not chunks:
+        return Verdict(True, [], "nothing retrieved")
+    if asked is None or q.operation:
+        return Verdict(False, ranked)
+    if not any(mentions(asked, c.index_text) for c in chunks[:3]):
+        return Verdict(True, [], f"no passage names {asked!r}")
+    if not q.wants_number:
+        return Verdict(False, ranked)
+    naming = [r for r in ranked if mentions(asked, f"{r.figure.label} {r.figure.source}")]
+    if not naming:
+        return Verdict(True, [], f"no figure names {asked!r}")
+    return Verdict(False, naming + [r for r in ranked if r not in naming])

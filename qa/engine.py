@@ -12,8 +12,9 @@ from corpus.tokens import morph_set
 from index.embedder import load_embedder
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
-from qa.abstain import AbstainPolicy, Evidence, evidence_of
+from qa.abstain import judge
 from qa.analyze import Question, analyze, entities
+from qa.asked import asked_noun
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
 from qa.figures import RankedFigure, compute, pick_operands, rank_figures
@@ -38,10 +39,9 @@ class Retrieved:
 
 class QAEngine:
     def __init__(self, index: ReportIndex, fusion: FusionConfig = FusionConfig(),
-                 policy: AbstainPolicy = AbstainPolicy(), sessions: SessionStore | None = None) -> None:
+                 sessions: SessionStore | None = None) -> None:
         self.index = index
         self.retriever = HybridRetriever(index, fusion)
-        self.policy = policy
         self.sessions = sessions or SessionStore()
         self._warm_token_cache()
 
@@ -65,7 +65,8 @@ class QAEngine:
         got = self.retrieve(text, sid, max(top_k, FIGURE_PASSAGES))
         t1 = time.perf_counter()
         answer = self.compose(got, sid, top_k)
-        self.sessions.add(sid, Turn(text, got.question.text, got.topic, self._top_ref(got), time.time()))
+        refs = tuple(p.section.ref for p in answer[2])  # answer text and cited refs: for GET /api/sessions/{id}
+        self.sessions.add(sid, Turn(text, got.question.text, got.topic, self._top_ref(got), time.time(), answer[0], refs))
         timing = {"retrieve": ms(t1 - t0), "compose": ms(time.perf_counter() - t1), "total": ms(time.perf_counter() - t0)}
         return Answer(answer[0], answer[1], sid, answer[2], answer[3], timing)
 
@@ -88,11 +89,11 @@ class QAEngine:
         passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
         terms = set(got.question.terms)
         ranked = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
-        evidence = evidence_of(got.question, got.hits, ranked)
-        if self.policy.abstain(got.question, evidence):
+        verdict = judge(got.question, asked_noun(got.question.text), chunks[:FIGURE_PASSAGES], ranked)
+        if verdict.abstain:
             nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]
             return compose.abstain_answer(nearest), True, passages, ()
-        text, figures = self.answer_text(got.question, terms, chunks, ranked)
+        text, figures = self.answer_text(got.question, terms, chunks, verdict.figures)
         return text, False, passages, figures
 
     def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk],
@@ -171,10 +172,11 @@ def ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
 
-def load_engine(report_path: Path, index_dir: Path, model: str, model_dir: Path, rebuild: bool = False) -> QAEngine:
+def load_engine(report_path: Path, index_dir: Path, model: str, model_dir: Path, rebuild: bool = False,
+                sessions: SessionStore | None = None) -> QAEngine:
     """Load the persisted index, building it when missing or stale (or when asked)."""
     embedder = load_embedder(model, model_dir)
-    return QAEngine(load_or_build(report_path, index_dir, embedder, rebuild=rebuild))
+    return QAEngine(load_or_build(report_path, index_dir, embedder, rebuild=rebuild), sessions=sessions)
 
 
 def build_index(report_path: Path, index_dir: Path, model: str, model_dir: Path) -> Path:
