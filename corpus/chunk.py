@@ -17,7 +17,7 @@ from corpus.document import Document
 from corpus.text import collapse_letter_spacing, strip_html
 from corpus.tokens import sentence_spans
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 MAX_PAIR_CELL = 40
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-TAG_RE = re.compile(r"<[^>]+>")
+TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")  # real tags only: the report boxes titles in "< … >"
 WS_RE = re.compile(r"\s+")
 SPACED_RUN_RE = re.compile(r"(?<![^\s(\[「])(?:[가-힣一-鿿A-Za-z] )+[가-힣一-鿿A-Za-z](?![^\s)\]」:,·])")
 

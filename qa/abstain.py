@@ -8,6 +8,7 @@ by whether their operands were found instead (qa/figures.py).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.model import Chunk
@@ -23,12 +24,14 @@ class Verdict:
     reason: str = ""
 
 
-def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[RankedFigure]) -> Verdict:
+def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[RankedFigure],
+          section_text: Callable[[str], str]) -> Verdict:
+    """`section_text(ref)` is a section's own text: a passage's neighbours in its section count."""
     if not chunks:
         return Verdict(True, [], "nothing retrieved")
     if asked is None or q.operation:
         return Verdict(False, ranked)
-    if not any(mentions(asked, c.index_text) for c in chunks[:3]):
+    if not any(mentions(asked, f"{c.index_text} {section_text(c.section_ref)}") for c in chunks[:3]):
         return Verdict(True, [], f"no passage names {asked!r}")
     if not q.wants_number:
         return Verdict(False, ranked)

@@ -89,7 +89,7 @@ class QAEngine:
         passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
         terms = set(got.question.terms)
         ranked = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
-        verdict = judge(got.question, asked_noun(got.question.text), chunks[:FIGURE_PASSAGES], ranked)
+        verdict = judge(got.question, asked_noun(got.question.text), chunks[:FIGURE_PASSAGES], ranked, self.section_text)
         if verdict.abstain:
             nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]
             return compose.abstain_answer(nearest), True, passages, ()
@@ -114,6 +114,10 @@ class QAEngine:
     # -- records ------------------------------------------------------------------
     def figures_of(self, chunk: Chunk) -> list[Figure]:
         return self.doc.figures_in(chunk.start, chunk.end)
+
+    def section_text(self, ref: str) -> str:
+        s = self.doc.section(ref)
+        return self.doc.text(s.start, s.end)
 
     def section_info(self, ref: str) -> SectionInfo:
         s = self.doc.section(ref)

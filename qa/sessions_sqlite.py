@@ -1,0 +1,95 @@
+"""Conversation turns kept in SQLite, so a server restart keeps every session's follow-up context.
+
+Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API.
+A session expires once its latest turn is older than the time to live; expired sessions are
+invisible at once and their rows are purged on the next write.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+
+from qa.session import Turn
+from qa.sqlite_db import Database
+
+DEFAULT_TTL_SECONDS = 7 * 24 * 3600.0
+DEFAULT_MAX_TURNS = 200  # per session; older turns are dropped so one id cannot grow without bound
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_age ON sessions (updated_at);
+CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    query TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    section_ref TEXT,
+    answer TEXT NOT NULL,
+    refs TEXT NOT NULL,
+    at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS turns_by_session ON turns (session_id, id);
+"""
+
+_LIVE_TURNS = "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id WHERE s.id = ? AND s.updated_at >= ?"
+
+
+class SqliteSessionStore:
+    def __init__(self, db: Database, ttl_seconds: float = DEFAULT_TTL_SECONDS,
+                 max_turns: int = DEFAULT_MAX_TURNS, clock: Callable[[], float] = time.time) -> None:
+        self.db = db
+        self.ttl = ttl_seconds
+        self.max_turns = max_turns
+        self.clock = clock
+        db.create(SCHEMA)
+
+    def last(self, session_id: str) -> Turn | None:
+        rows = self.db.query(f"{_LIVE_TURNS} ORDER BY t.id DESC LIMIT 1", (session_id, self._cutoff()))
+        return _turn(rows[0]) if rows else None
+
+    def turns(self, session_id: str) -> list[Turn]:
+        """The session's turns, oldest first; empty when it does not exist or has expired."""
+        return [_turn(row) for row in self.db.query(f"{_LIVE_TURNS} ORDER BY t.id", (session_id, self._cutoff()))]
+
+    def add(self, session_id: str, turn: Turn) -> None:
+        with self.db.transaction() as conn:
+            self._purge(conn)
+            conn.execute("INSERT INTO sessions (id, updated_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE "
+                         "SET updated_at = max(updated_at, excluded.updated_at)", (session_id, turn.at))
+            conn.execute(
+                "INSERT INTO turns (session_id, question, query, topic, section_ref, answer, refs, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, turn.question, turn.query, json.dumps(turn.topic, ensure_ascii=False),
+                 turn.section_ref, turn.answer, json.dumps(turn.refs, ensure_ascii=False), turn.at),
+            )
+            conn.execute("DELETE FROM turns WHERE session_id = ? AND id NOT IN "
+                         "(SELECT id FROM turns WHERE session_id = ? ORDER BY id DESC LIMIT ?)",
+                         (session_id, session_id, self.max_turns))
+
+    def delete(self, session_id: str) -> bool:
+        """Remove the session and its turns; False when there was none."""
+        with self.db.transaction() as conn:
+            return conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
+
+    def expire(self) -> int:
+        """Purge the expired sessions now; returns how many were removed."""
+        with self.db.transaction() as conn:
+            return self._purge(conn)
+
+    def _cutoff(self) -> float:
+        return self.clock() - self.ttl
+
+    def _purge(self, conn: sqlite3.Connection) -> int:
+        return conn.execute("DELETE FROM sessions WHERE updated_at < ?", (self._cutoff(),)).rowcount
+
+
+def _turn(row: sqlite3.Row) -> Turn:
+    return Turn(question=row["question"], query=row["query"], topic=tuple(json.loads(row["topic"])),
+                section_ref=row["section_ref"], at=row["at"], answer=row["answer"],
+                refs=tuple(json.loads(row["refs"])))
