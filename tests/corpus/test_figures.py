@@ -276,10 +276,3 @@ def test_whole_report_yields_known_units_and_no_dates() -> None:
     assert all(m.unit in UNITS for _, m in mentions)
     written = [line[slice(*m.span)] for line, m in mentions]
     assert not [w for w in written if re.search(r"(?<!개)월|['’]", w)]
-
-
-def test_strip_html_keeps_the_reports_boxed_titles() -> None:
-    from corpus.text import strip_html
-
-    assert strip_html("< 서울창업허브 스케일업센터 개관식(안) >") == "< 서울창업허브 스케일업센터 개관식(안) >"
-    assert strip_html("<p>① 광진 '23.5</p> <ul><li>a</li></ul>") == "① 광진 '23.5 a"
