@@ -6,6 +6,7 @@ Relative years are read against the report's own year (March 2023): 올해 = 202
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.tokens import kiwi_tokens, question_morphs
@@ -55,6 +56,11 @@ def years_in(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def year_terms(years: tuple[int, ...]) -> tuple[str, ...]:
+    """How the report writes a year as a token: `'22년` and `('22)` tokenize to "22"."""
+    return tuple(f"{y % 100:02d}" for y in years)
+
+
 def unit_kind_of(text: str) -> tuple[bool, str | None]:
     for cue, kind in NUMERIC_CUES:
         if cue in text:
@@ -77,13 +83,14 @@ def analyze(text: str) -> Question:
     wants, kind = unit_kind_of(text)
     operation = operation_of(text)
     words = tuple(question_morphs(text, bigrams=False))
+    years = years_in(text)
     return Question(
         text=text,
-        terms=tuple(question_morphs(text)) + expand(words, text),
+        terms=tuple(question_morphs(text)) + expand(words, text) + year_terms(years),
         words=words,
         wants_number=wants or operation in ("sum", "delta"),
         unit_kind=kind,
-        years=years_in(text),
+        years=years,
         operation=operation,
         followup_cue=text.startswith(FOLLOWUP_STARTS),
     )
@@ -93,13 +100,19 @@ ENTITY_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
 ENTITY_STOP = frozenset({"중", "쪽", "것", "거", "뭐", "어느", "더", "두", "세", "사업", "예산", "합계", "올해", "작년", "금액"})
 
 
-def entities(text: str) -> list[tuple[str, ...]]:
+def entities(text: str, is_report_word: Callable[[str], bool] = lambda w: False) -> list[tuple[str, ...]]:
     """The things a comparison or sum names, split at conjunctions and commas:
-    "패션위크 예산이랑 뷰티산업 예산 중 뭐가 더 많아?" → [("패션", "위크"), ("뷰티", "산업")].
+    "패션위크 예산이랑 뷰티산업 예산 중 뭐가 더 많아?" → [("패션위크",), ("뷰티", "산업")].
+    A `과`/`와` that ends a word of the report (`창업정책과`) is part of the name, not a conjunction.
     Words every part shares (the compared attribute) are dropped; fewer than two parts → []."""
     parts: list[list[str]] = [[]]
+    word, word_end = "", -1
     for tok in kiwi_tokens(text):
-        if tok.tag == "JC" or tok.form in (",", "/"):
+        word = word + tok.form if tok.start == word_end else tok.form
+        word_end = tok.start + tok.len
+        if tok.tag == "JC" and not is_report_word(word):
+            parts.append([])
+        elif tok.form in (",", "/"):
             parts.append([])
         elif tok.tag in ENTITY_TAGS and tok.form not in ENTITY_STOP:
             parts[-1].append(tok.form.lower())

@@ -14,7 +14,7 @@ from index.store import ReportIndex, build_index as build_report_index, load_or_
 from qa import compose
 from qa.abstain import judge
 from qa.analyze import Question, analyze, entities
-from qa.asked import asked_noun
+from qa.asked import asked_noun, squash
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
 from qa.figures import RankedFigure, compute, pick_operands, rank_figures
@@ -43,6 +43,7 @@ class QAEngine:
         self.index = index
         self.retriever = HybridRetriever(index, fusion)
         self.sessions = sessions or SessionStore()
+        self._squashed_report = squash("\n".join(index.doc.lines))
         self._warm_token_cache()
 
     def _warm_token_cache(self) -> None:
@@ -73,7 +74,7 @@ class QAEngine:
     def retrieve(self, text: str, session_id: str, k: int) -> Retrieved:
         q, topic = resolve(analyze(text), self.sessions.last(session_id))
         hits = self.retriever.search(q.text, list(q.terms), k)
-        named = entities(q.text) if q.operation in ("compare", "sum") else []
+        named = entities(q.text, self.is_report_word) if q.operation in ("compare", "sum") else []
         if named:
             hits = merge_hits([self.search_named(q, words) for words in named] + [hits], k)
         return Retrieved(q, topic, hits)
@@ -99,7 +100,7 @@ class QAEngine:
     def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk],
                     ranked: list[RankedFigure]) -> tuple[str, tuple[AnswerFigure, ...]]:
         shown = [self.answer_figure(r.figure, r.chunk) for r in ranked[:MAX_FIGURES]]
-        if q.operation and (operands := pick_operands(q, ranked, entities(q.text))):
+        if q.operation and (operands := pick_operands(q, ranked, entities(q.text, self.is_report_word))):
             result = compute(q, operands)
             if result:
                 figure, sentence = result
@@ -114,6 +115,9 @@ class QAEngine:
     # -- records ------------------------------------------------------------------
     def figures_of(self, chunk: Chunk) -> list[Figure]:
         return self.doc.figures_in(chunk.start, chunk.end)
+
+    def is_report_word(self, word: str) -> bool:
+        return squash(word) in self._squashed_report
 
     def section_text(self, ref: str) -> str:
         s = self.doc.section(ref)

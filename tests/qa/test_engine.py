@@ -1,0 +1,77 @@
+"""The engine end to end on the fixture report: cited answers, figures, follow-ups, computations."""
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import QAEngine
+from qa.errors import InvalidQuestionError, SectionNotFoundError
+
+
+def test_a_budget_question_gets_the_figure_with_its_unit_and_its_source(engine: QAEngine) -> None:
+    answer = engine.ask("청년취업사관학교 올해 예산은?")
+    assert not answer.abstained
+    top = answer.figures[0]
+    marker = next(n for n, p in enumerate(answer.passages, 1) if p.id == top.passage_id)
+    assert "37,799백만원" in answer.answer and f"[{marker}]" in answer.answer
+    assert (top.value, top.unit, top.value_krw, top.year) == (37799, "백만원", 37_799_000_000, 2023)
+    assert top.section.path[-1] == "사업개요"
+    cited = next(p for p in answer.passages if p.id == top.passage_id)
+    assert "'23년 예산 : 37,799백만원" in cited.text
+    assert cited.lines[0] <= 38 <= cited.lines[1]
+
+
+@pytest.mark.parametrize("question", ["청년 취업 사관학교 예산 얼마야?", "청년취업사관학교 23년 예산 얼마임"])
+def test_spacing_variants_and_informal_endings_find_the_same_figure(engine: QAEngine, question: str) -> None:
+    assert engine.ask(question).figures[0].value == 37799
+
+
+def test_a_follow_up_borrows_the_previous_topic(engine: QAEngine) -> None:
+    first = engine.ask("청년취업사관학교 올해 예산은?")
+    follow = engine.ask("그럼 작년 성과는?", session_id=first.session_id)
+    assert follow.session_id == first.session_id
+    assert follow.passages[0].section.path[-1] == "'22년 추진성과"
+    assert not engine.ask("작년 성과는?").passages[0].section.path[-1] == "사업개요"
+
+
+def test_a_table_cell_answers_with_its_row_and_column(engine: QAEngine) -> None:
+    answer = engine.ask("청년정책과 집행률 몇 %야?")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (25.0, "%")
+
+
+def test_a_sum_is_computed_from_cited_figures(engine: QAEngine) -> None:
+    answer = engine.ask("청년정책과랑 창업정책과 예산현액 합치면?")
+    total = answer.figures[0]
+    assert total.computed and (total.value, total.unit) == (2000, "백만원")
+    assert total.value_krw == 2_000_000_000
+    operands = {f.value for f in answer.figures[1:] if not f.computed}
+    assert operands == {1200, 800}
+    assert "1,200 + 800 = 2,000백만원" in answer.answer
+
+
+def test_a_comparison_names_the_larger_one(engine: QAEngine) -> None:
+    answer = engine.ask("청년정책과랑 창업정책과 중 예산현액 어느 쪽이 더 많아?")
+    assert "청년정책과" in answer.answer.split("쪽이 더 큽니다")[0]
+
+
+def test_what_the_report_does_not_say_is_not_guessed(engine: QAEngine) -> None:
+    answer = engine.ask("청년취업사관학교 강사 월급 얼마야?")
+    assert answer.abstained
+    assert answer.answer.startswith("보고서에서 찾을 수 없습니다")
+    assert answer.figures == ()
+
+
+def test_bad_questions_are_refused_with_a_domain_error(engine: QAEngine) -> None:
+    with pytest.raises(InvalidQuestionError):
+        engine.ask("   ")
+    with pytest.raises(InvalidQuestionError):
+        engine.ask("가" * 1001)
+
+
+def test_outline_and_sections(engine: QAEngine) -> None:
+    refs = [s["ref"] for s in engine.outline()]
+    assert refs[:3] == ["I", "I.1", "I.2"]
+    section = engine.section("IV.1.1.b1")
+    assert "37,799백만원" in section["text"]
+    assert section["path"][-1] == "사업개요"
+    with pytest.raises(SectionNotFoundError):
+        engine.section("IX.9")
