@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.model import Chunk
+from corpus.tokens import kiwi_tokens
 from qa.analyze import Question
 from qa.asked import mentions
 from qa.figures import RankedFigure
@@ -24,6 +25,25 @@ class Verdict:
     reason: str = ""
 
 
+def asks_who(text: str) -> bool:
+    return "누구" in text or "누가" in text
+
+
+def names_someone(line: str, question: str) -> bool:
+    """A line that names a person or an organisation the question did not already name."""
+    if "(주)" in line or "㈜" in line:
+        return True
+    return any((t.tag == "NNP" or (t.tag == "SL" and len(t.form) >= 3)) and t.form not in question
+               for t in kiwi_tokens(line))
+
+
+def near_lines(noun: str, text: str) -> list[str]:
+    """Lines that name the noun, and the lines right next to them."""
+    lines = text.split("\n")
+    keep = {k for i, line in enumerate(lines) if mentions(noun, line) for k in (i - 1, i, i + 1)}
+    return [lines[k] for k in sorted(keep) if 0 <= k < len(lines)]
+
+
 def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[RankedFigure],
           section_text: Callable[[str], str]) -> Verdict:
     """`section_text(ref)` is a section's own text: a passage's neighbours in its section count."""
@@ -33,6 +53,8 @@ def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[Rank
         return Verdict(False, ranked)
     if not any(mentions(asked, f"{c.index_text} {section_text(c.section_ref)}") for c in chunks[:3]):
         return Verdict(True, [], f"no passage names {asked!r}")
+    if asks_who(q.text) and not any(names_someone(line, q.text) for c in chunks[:3] for line in near_lines(asked, c.text)):
+        return Verdict(True, [], f"no passage names who for {asked!r}")
     if not q.wants_number:
         return Verdict(False, ranked)
     naming = [r for r in ranked if mentions(asked, f"{r.figure.label} {r.figure.source}")]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Chunk
+from corpus.model import Chunk, Table, TableCell
+from corpus.text import collapse_letter_spacing
 from corpus.tokens import morph_set
 from qa.analyze import Question
 from qa.figures import RankedFigure, format_value
@@ -29,9 +30,20 @@ def cite(rank: int) -> str:
     return f"[{rank}]"
 
 
-def numeric_answer(figure: RankedFigure) -> str:
+def numeric_answer(figure: RankedFigure, ranked: list[RankedFigure]) -> str:
+    """The figure, its siblings (the same header over other sub-columns of its row), and its line."""
     line = BULLET_RE.sub("", figure.figure.source).strip()
-    return f"{figure_phrase(figure)} {cite(figure.rank)}\n근거: {line}"
+    phrases = [figure_phrase(r) for r in [figure, *siblings(figure, ranked)]]
+    return f"{', '.join(phrases)} {cite(figure.rank)}\n근거: {line}"
+
+
+def siblings(figure: RankedFigure, ranked: list[RankedFigure]) -> list[RankedFigure]:
+    """`집행률(%) / 원인행위액` has a sibling `집행률(%) / 지출액` on the same row."""
+    head = figure.figure.label.split(" / ")[0]
+    if " / " not in figure.figure.label:
+        return []
+    return [r for r in ranked if r is not figure and r.figure.line == figure.figure.line
+            and r.figure.unit == figure.figure.unit and r.figure.label.split(" / ")[0] == head]
 
 
 def computed_answer(sentence: str, operands: list[RankedFigure]) -> str:
@@ -49,6 +61,18 @@ def text_answer(terms: set[str], chunks: list[Chunk]) -> str:
         if second and second != first and gain:
             answer += f"\n{second} {cite(2)}"
     return answer
+
+
+def best_cell(terms: set[str], chunk: Chunk, tables: list[Table]) -> TableCell | None:
+    """The cell of the passage's table whose row and column headers both match the question."""
+    cells = [c for t in tables for c in t.cells if chunk.start <= c.line <= chunk.end]
+    scored = [(len(terms & morph_set(c.row_header)), len(terms & morph_set(c.col_header)), c) for c in cells]
+    hits = [(r + k, c) for r, k, c in scored if r and k]
+    return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def cell_answer(cell: TableCell, rank: int) -> str:
+    return f"{cell.row_header} · {cell.col_header}: {collapse_letter_spacing(cell.text)} {cite(rank)}"
 
 
 def abstain_answer(nearest: list[str]) -> str:

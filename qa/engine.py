@@ -109,7 +109,10 @@ class QAEngine:
                 figs = [computed, *operand_figs] if figure.computed else operand_figs
                 return compose.computed_answer(sentence, operands), tuple(figs[:MAX_FIGURES])
         if compose.wants_figure(q) and ranked:
-            return compose.numeric_answer(ranked[0]), tuple(shown)
+            return compose.numeric_answer(ranked[0], ranked), tuple(shown)
+        cell = compose.best_cell(terms, chunks[0], list(self.doc.tables))
+        if cell is not None:
+            return compose.cell_answer(cell, 1), tuple(shown)
         return compose.text_answer(terms, chunks), tuple(shown)
 
     # -- records ------------------------------------------------------------------

@@ -25,6 +25,12 @@ REPORT_WORDS: dict[str, tuple[str, ...]] = {
     "누가": ("운영", "기관"),
     "누구": ("운영", "기관", "선정"),
     "출자": ("출자액",),
+    # abbreviations and common misspellings of the report's names
+    "sba": ("서울산업진흥원",),
+    "서울산업진흥원": ("sba",),
+    "벨리": ("밸리",),
+    "디엠씨": ("dmc",),
+    "동대문디자인플라자": ("ddp",),
 }
 
 
