@@ -67,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: evaluate(items, ask, 5) for name, ask in runs.items()}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
-    print(f"{'':8}" + "".join(f"{c:>14}" for c in COLUMNS))
+    print(f"{'':8}" + "".join(f"{c[:15]:>16}" for c in COLUMNS))
     for name, summary in results.items():
-        print(f"{name:8}" + "".join(f"{_cell(summary.get(c)):>14}" for c in COLUMNS))
+        print(f"{name:8}" + "".join(f"{_cell(summary.get(c)):>16}" for c in COLUMNS))
     return 0
 
 

@@ -17,7 +17,7 @@ from corpus.document import Document
 from corpus.text import collapse_letter_spacing, strip_html
 from corpus.tokens import sentence_spans
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 MAX_PAIR_CELL = 40
 
 
@@ -67,8 +67,10 @@ def pack(doc: Document, units: list[list[int]], budget: int) -> list[tuple[int, 
     return ranges
 
 
-def path_context(section: Section) -> str:
-    return " > ".join(section.path)
+def path_context(doc: Document, section: Section) -> str:
+    """The report's own title, then the section path: every chunk says whose report it is, so a
+    question naming the office (경제정책실) is not drawn to the few passages that repeat it."""
+    return " > ".join((doc.title, *section.path)) if doc.title else " > ".join(section.path)
 
 
 def table_caption(doc: Document, table: Table) -> str:
@@ -161,7 +163,7 @@ def section_chunks(doc: Document, section: Section, cfg: ChunkConfig) -> list[Ch
     tables = [t for t in doc.tables if t.start in lines]
     table_lines = {n for t in tables for n in range(t.start, t.end + 1)}
     counter = iter(range(10_000))
-    context = path_context(section)
+    context = path_context(doc, section)
     out: list[Chunk] = []
     for segment in split_at(lines, table_lines):
         for start, end in pack(doc, text_units(doc, segment), cfg.max_chars):

@@ -18,6 +18,12 @@ class Document:
     figures: tuple[Figure, ...]
 
     @cached_property
+    def title(self) -> str:
+        """The cover lines before the first section (`주요 업무보고 2023. 3. 경제정책실`)."""
+        first = self.sections[0].start if self.sections else 1
+        return " ".join(line.strip() for line in self.lines[:first - 1] if line.strip())
+
+    @cached_property
     def by_ref(self) -> dict[str, Section]:
         return {s.ref: s for s in self.sections}
 

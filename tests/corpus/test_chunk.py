@@ -44,7 +44,7 @@ def test_chunks_stay_under_the_size_limit_and_are_never_empty_or_a_lone_marker(c
 def test_ids_are_unique_and_chunks_carry_their_section_path(report: Document, chunks: list[Chunk]) -> None:
     assert len({c.id for c in chunks}) == len(chunks)
     for c in chunks:
-        assert c.context.split("\n")[0] == " > ".join(report.section(c.section_ref).path)
+        assert c.context.split("\n")[0] == " > ".join((report.title, *report.section(c.section_ref).path))
 
 
 def test_table_rows_are_indexed_with_their_headers(chunks: list[Chunk]) -> None:
