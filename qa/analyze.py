@@ -24,7 +24,7 @@ NUMERIC_CUES: tuple[tuple[str, str | None], ...] = (
     ("몇 명", "people"), ("몇명", "people"), ("인원", "people"), ("관람객", "people"),
     ("몇 개사", "count"), ("몇 곳", "count"), ("몇 개", "count"), ("몇개", "count"), ("몇 팀", "count"),
     ("몇 건", "count"), ("몇 회", "count"),
-    ("예산", "money"), ("사업비", "money"), ("금액", "money"), ("얼마", None), ("비용", "money"),
+    ("예산", "money"), ("사업비", "money"), ("금액", "money"), ("얼마나", None), ("얼마", "money"), ("비용", "money"),
     ("매출", "money"), ("투자", None), ("출자", "money"), ("규모", None), ("몇", None),
 )
 COMPARE_CUES = ("더 많", "더 크", "더 커", "더 적", "더 작", "어느 쪽", "어느 과", "어느 것", "뭐가 더", "중에", "중 뭐", "누가 더", "비교")

@@ -11,7 +11,7 @@ import re
 from corpus.tokens import kiwi_tokens, normalize
 from qa.synonyms import REPORT_WORDS
 
-INTERROGATIVES = frozenset({"얼마", "몇", "누구", "어디", "언제", "무엇", "뭐", "무슨", "어느", "어떤", "알리"})
+INTERROGATIVES = frozenset({"얼마", "얼마나", "몇", "누구", "어디", "언제", "무엇", "뭐", "무슨", "어느", "어떤", "알리"})
 NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR", "XSN"})
 PASS_OVER = frozenset({"수", "정도", "최근", "현재", "지금", "올해", "작년", "금년", "지난해", "년", "간", "들"})
 # Question frames, not things: "금액은?", "총액?", "합계는?", "시기?" say how to answer, not what about.

@@ -17,7 +17,7 @@ from qa.analyze import Question, analyze, entities
 from qa.asked import asked_noun, squash
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
-from qa.figures import RankedFigure, compute, pick_operands, rank_figures
+from qa.figures import RankedFigure, compute, of_asked_kind, pick_operands, rank_figures
 from qa.followup import resolve
 from qa.fusion import FusionConfig
 from qa.retrieve import Hit, HybridRetriever
@@ -89,7 +89,7 @@ class QAEngine:
         chunks = [self.index.chunks[h.index] for h in got.hits]
         passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
         terms = set(got.question.terms)
-        ranked = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
+        ranked = of_asked_kind(got.question, rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of))
         verdict = judge(got.question, asked_noun(got.question.text), chunks[:FIGURE_PASSAGES], ranked, self.section_text)
         if verdict.abstain:
             nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]

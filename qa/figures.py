@@ -29,7 +29,7 @@ class RankedFigure:
 def figure_score(q: Question, terms: set[str], fig: Figure, rank: int) -> float:
     label_terms = morph_set(fig.label)
     source_terms = morph_set(fig.source)
-    score = 2.0 * len(terms & label_terms) + 0.5 * len(terms & source_terms) + 2.0 / rank
+    score = 2.0 * len(terms & label_terms) + 0.5 * min(len(terms & source_terms), 4) + 4.0 / rank
     kind = unit_kind(fig.unit)
     if q.unit_kind:
         score += 2.0 if kind == q.unit_kind else -1.5
@@ -59,6 +59,13 @@ def rank_figures(q: Question, terms: set[str], chunks: list[Chunk], figures_of) 
     return sorted(out, key=lambda r: -r.score)
 
 
+def of_asked_kind(q: Question, ranked: list[RankedFigure]) -> list[RankedFigure]:
+    """Only figures of the unit kind the question asks for (money, people, …), when there are any."""
+    if not q.unit_kind:
+        return ranked
+    return [r for r in ranked if unit_kind(r.figure.unit) == q.unit_kind] or ranked
+
+
 def operand_count(q: Question) -> int:
     m = COUNT_RE.search(q.text)
     if m and q.operation == "sum":
@@ -85,8 +92,7 @@ def named_fit(words: tuple[str, ...], r: RankedFigure) -> int:
 
 def pick_operands(q: Question, ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list[RankedFigure]:
     """The figures a computation works on; [] when the report does not hold enough of them."""
-    if q.unit_kind:
-        ranked = [r for r in ranked if unit_kind(r.figure.unit) == q.unit_kind] or ranked
+    ranked = of_asked_kind(q, ranked)
     if q.operation == "delta":
         return pick_change(q, ranked)
     if named:
