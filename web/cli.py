@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from qa.errors import QAError
 from qa.serialize import answer_to_dict
+from web.edge.access_log import configure_access_log
+from web.edge.net import is_loopback
 from web.schemas import DEFAULT_TOP_K
 from web.settings import Settings, SettingsError
 
@@ -29,6 +31,22 @@ def _load(settings: Settings) -> QAEngine:
     return load_configured_engine(settings)
 
 
+def exposure_notice(settings: Settings, allow_no_auth: bool) -> tuple[bool, str | None]:
+    """(may serve, what to tell the operator): without API keys only loopback is served, unless
+    --allow-no-auth says something in front (a proxy, a firewall) does the gatekeeping."""
+    if settings.edge.api_keys:
+        return True, None
+    if is_loopback(settings.host):
+        return True, (f"no API keys set (QA_API_KEYS or QA_API_KEYS_FILE): the API is open to anyone on "
+                      f"this machine, so it listens on loopback ({settings.host}) only")
+    if allow_no_auth:
+        return True, (f"WARNING: listening on {settings.host} without API keys (--allow-no-auth): anyone "
+                      "who can reach this port can use the API")
+    return False, (f"refusing to listen on {settings.host} without API keys: anyone on the network could use "
+                   "the API. Set QA_API_KEYS or QA_API_KEYS_FILE, listen on 127.0.0.1, or pass "
+                   "--allow-no-auth when a proxy in front authenticates callers")
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -36,9 +54,15 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 
     host = settings.host if args.host is None else args.host
     settings = dataclasses.replace(settings, host=host, port=settings.port if args.port is None else args.port)
+    allowed, notice = exposure_notice(settings, args.allow_no_auth)
+    if notice:
+        print(f"qa serve: {notice}", file=sys.stderr)
+    if not allowed:
+        return 2
     print(f"serving on http://{settings.host}:{settings.port} (API docs at /docs); "
           "the index loads, or builds on first start, before the first request is answered", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    configure_access_log()
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=False)
     return 0
 
 
@@ -112,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("serve", help="serve the HTTP API (index built on first start)")
     run.add_argument("--host", help="bind address (default: QA_HOST or 127.0.0.1)")
     run.add_argument("--port", type=int, help="port (default: QA_PORT or 8000)")
+    run.add_argument("--allow-no-auth", action="store_true",
+                     help="listen on a non-loopback address even without API keys (behind an authenticating proxy)")
     run.set_defaults(command=serve)
     commands.add_parser("build", help="rebuild the index from the report").set_defaults(command=build)
     one = commands.add_parser("ask", help="answer one question")

@@ -1,0 +1,144 @@
+"""POST /kakao/skill against the documented skill payload: always a valid "2.0" reply."""
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from tests.web.fakes import FakeEngine
+from fastapi.testclient import TestClient
+from tests.web.messenger_support import RecordingEngine, app_client, check_kakao_reply, fixture
+
+from qa.answer import Answer
+from web.app import create_app
+from web.schemas import SESSION_ID_PATTERN
+from web.settings import Settings
+
+REQUEST = fixture("kakao_skill_request.json")
+PARTIAL = fixture("kakao_partial_requests.json")
+
+
+def with_user(payload: dict[str, Any], user_id: str, utterance: str | None = None) -> dict[str, Any]:
+    changed = copy.deepcopy(payload)
+    changed["userRequest"]["user"]["id"] = user_id
+    if utterance is not None:
+        changed["userRequest"]["utterance"] = utterance
+    return changed
+
+
+def simple_text(body: dict[str, Any]) -> str:
+    return body["template"]["outputs"][0]["simpleText"]["text"]
+
+
+class LongEngine(FakeEngine):
+    """Answers with 80 sentences (about 1,700 characters)."""
+
+    def ask(self, question: str, session_id: str | None = None, top_k: int = 5) -> Answer:
+        answer = super().ask(question, session_id, top_k)
+        long_text = " ".join(f"{n}번째 사업의 예산은 늘었습니다." for n in range(1, 81))
+        return Answer(long_text + " [1]", False, answer.session_id, answer.passages, (), {})
+
+
+class BrokenEngine:
+    def ask(self, question: str, session_id: str | None = None, top_k: int = 5) -> Answer:
+        raise RuntimeError("the index file is corrupt")
+
+
+def test_documented_payload_gets_answer_citation_figures_and_link(tmp_path: Path) -> None:
+    with app_client(tmp_path, FakeEngine(), QA_PUBLIC_URL="https://qa.example.go.kr/") as client:
+        response = client.post("/kakao/skill", json=REQUEST)
+    assert response.status_code == 200
+    body = response.json()
+    check_kakao_reply(body)
+    text = simple_text(body)
+    link = "https://qa.example.go.kr/?q=" + quote("경제정책실 현원은?", safe="")
+    assert text.startswith("현원은 257명입니다.")
+    assert "출처:\n[1] 일반 현황 > 조직 및 인력 (5행)" in text and text.endswith(f"전체 답변: {link}")
+    card = body["template"]["outputs"][1]["textCard"]
+    assert "현원: 257명" in card["description"] and card["buttons"][0]["webLinkUrl"] == link
+    assert "작년 성과는?" in [reply["messageText"] for reply in body["template"]["quickReplies"]]
+
+
+def test_link_defaults_to_the_requests_own_base_url(client: Any) -> None:
+    text = simple_text(client.post("/kakao/skill", json=REQUEST).json())
+    assert text.endswith("전체 답변: http://testserver/?q=" + quote("경제정책실 현원은?", safe=""))
+
+
+@pytest.mark.parametrize("name", sorted(PARTIAL))
+def test_partial_payloads_get_a_friendly_reply(tmp_path: Path, name: str) -> None:
+    engine = RecordingEngine(FakeEngine())
+    with app_client(tmp_path, engine) as client:
+        response = client.post("/kakao/skill", json=PARTIAL[name])
+    assert response.status_code == 200
+    check_kakao_reply(response.json())
+    assert re.search("[가-힣]", simple_text(response.json())) and engine.sessions == []
+
+
+@pytest.mark.parametrize("raw", [b"", b"{not json", b"\xff\xfe\x00", b"null", b"[]"])
+def test_non_json_bodies_get_a_friendly_reply(client: Any, raw: bytes) -> None:
+    response = client.post("/kakao/skill", content=raw, headers={"Content-Type": "text/plain"})
+    assert response.status_code == 200
+    check_kakao_reply(response.json())
+
+
+def test_long_answers_are_cut_at_a_sentence_and_keep_citation_and_link(tmp_path: Path) -> None:
+    with app_client(tmp_path, LongEngine()) as client:
+        text = simple_text(client.post("/kakao/skill", json=REQUEST).json())
+    answer, _, tail = text.partition("\n\n출처:\n")
+    assert len(text) <= 1000 and answer.endswith("늘었습니다.…")
+    assert tail.startswith("[1] 일반 현황 > 조직 및 인력") and "전체 답변: http://testserver/?q=" in tail
+
+
+def test_the_kakao_user_id_is_the_session(tmp_path: Path) -> None:
+    engine = RecordingEngine(FakeEngine())
+    with app_client(tmp_path, engine) as client:
+        for user in ("user-a", "user-a", "user-b"):
+            assert client.post("/kakao/skill", json=with_user(REQUEST, user)).status_code == 200
+    first, again, other = engine.sessions
+    assert first == again != other
+    assert all(s and s.startswith("kakao:") and re.match(SESSION_ID_PATTERN, s) and len(s) <= 128
+               for s in engine.sessions)
+    assert "user-a" not in first
+
+
+@pytest.mark.parametrize(("path", "headers", "status"), [
+    ("/kakao/skill", {}, 403),
+    ("/kakao/skill", {"X-Kakao-Secret": "guess"}, 403),
+    ("/kakao/skill", {"X-Kakao-Secret": "s3cret-skill-token"}, 200),
+    ("/kakao/skill/s3cret-skill-token", {}, 200),
+    ("/kakao/skill/guess", {}, 403),
+])
+def test_configured_secret_is_required(tmp_path: Path, assert_error: Any, path: str,
+                                       headers: dict[str, str], status: int) -> None:
+    with app_client(tmp_path, FakeEngine(), QA_KAKAO_SECRET="s3cret-skill-token") as client:
+        response = client.post(path, json=REQUEST, headers=headers)
+    if status == 403:
+        assert_error(response, 403, "forbidden")
+        assert "s3cret" not in response.text
+    else:
+        check_kakao_reply(response.json())
+
+
+@pytest.mark.parametrize(("engine", "expected"), [
+    (FakeEngine(), "질문으로 처리하지 못했어요"),  # the fake refuses a question without letters
+    (BrokenEngine(), "답변을 만들지 못했어요"),
+    (None, "답변 준비 중이에요"),
+])
+def test_failures_are_friendly_messages(tmp_path: Path, engine: Any, expected: str) -> None:
+    app = create_app(Settings.from_env({"QA_DATA_DIR": str(tmp_path)}), engine=engine)
+    client = TestClient(app)  # no lifespan: an app without an engine stays without one
+    response = client.post("/kakao/skill", json=with_user(REQUEST, "u", utterance="???"))
+    assert response.status_code == 200
+    check_kakao_reply(response.json())
+    assert expected in simple_text(response.json())
+
+
+def test_rate_limit_is_per_kakao_user(tmp_path: Path) -> None:
+    with app_client(tmp_path, FakeEngine(), QA_RATE_LIMIT="2/minute") as client:
+        texts = [simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "busy")).json()) for _ in range(3)]
+        other = simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "calm")).json())
+    assert [t.startswith("현원은") for t in texts] == [True, True, False]
+    assert "너무 잦아요" in texts[2] and other.startswith("현원은")
