@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test eval bench
+.PHONY: setup browser run test eval bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,10 +14,18 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Headless Chromium for the browser tests (tests/e2e): Debian's packages, installed when missing
+# (as root, as in CI; through sudo otherwise). fonts-nanum makes the Korean in screenshots readable.
+BROWSER_PACKAGES := chromium chromium-driver fonts-nanum
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); }
+
 run: setup
 	$(VENV)/bin/qa serve
 
-test: setup
+test: setup browser
 	$(VENV)/bin/python -m pytest -q
 
 eval: setup

