@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from corpus.model import Chunk
 from corpus.tokens import kiwi_tokens
-from qa.analyze import Question
+from qa.analyze import REPORT_YEAR, Question
 from qa.asked import mentions
 from qa.figures import RankedFigure
 
@@ -49,6 +49,9 @@ def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[Rank
     """`section_text(ref)` is a section's own text: a passage's neighbours in its section count."""
     if not chunks:
         return Verdict(True, [], "nothing retrieved")
+    beyond = [y for y in q.years if y > REPORT_YEAR]
+    if beyond and q.wants_number and not any(r.figure.year in q.years for r in ranked):
+        return Verdict(True, [], f"the report states no figure for {beyond[0]}")
     if asked is None or q.operation:
         return Verdict(False, ranked)
     if not any(mentions(asked, f"{c.index_text} {section_text(c.section_ref)}") for c in chunks[:3]):

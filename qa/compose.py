@@ -12,12 +12,15 @@ from qa.figures import RankedFigure, format_value
 
 ABSTAIN_TEXT = "보고서에서 찾을 수 없습니다."
 BULLET_RE = re.compile(r"^[\s\-–•○◇✓▶※*]+")
+HEADING_RE = re.compile(r"^\s*(?:□|[①-⑳]|\d{1,2}$|[<〈【])")
 
 
 def best_line(terms: set[str], chunk: Chunk) -> str:
-    """The line of the chunk that shares the most question terms (ties: the earlier line)."""
+    """The content line of the chunk that shares the most question terms (ties: the earlier line);
+    heading lines (`□ '22년 추진성과`, `①`) only when the chunk has nothing else."""
     lines = [ln for ln in chunk.text.split("\n") if ln.strip()]
-    scored = [(len(terms & morph_set(ln)), -i, ln) for i, ln in enumerate(lines)]
+    content = [ln for ln in lines if not HEADING_RE.match(ln)] or lines
+    scored = [(len(terms & morph_set(ln)), -i, ln) for i, ln in enumerate(content)]
     return BULLET_RE.sub("", max(scored)[2]).strip() if scored else ""
 
 

@@ -75,3 +75,8 @@ def test_outline_and_sections(engine: QAEngine) -> None:
     assert section["path"][-1] == "사업개요"
     with pytest.raises(SectionNotFoundError):
         engine.section("IX.9")
+
+
+def test_a_year_the_report_does_not_cover_is_not_answered_with_another_years_figure(engine: QAEngine) -> None:
+    answer = engine.ask("청년취업사관학교 2024년 예산은?")
+    assert answer.abstained and answer.figures == ()
