@@ -18,9 +18,11 @@ HEADING_RE = re.compile(r"^\s*(?:□|[①-⑳]|\d{1,2}$|[<〈【])")
 def best_line(terms: set[str], chunk: Chunk) -> str:
     """The content line of the chunk that shares the most question terms (ties: the earlier line);
     heading lines (`□ '22년 추진성과`, `①`) only when the chunk has nothing else."""
+    path = chunk.context.split("\n", 1)[0]
+    wanted = terms - morph_set(path)  # words naming the section say where, not what
     lines = [ln for ln in chunk.text.split("\n") if ln.strip()]
-    content = [ln for ln in lines if not HEADING_RE.match(ln)] or lines
-    scored = [(len(terms & morph_set(ln)), -i, ln) for i, ln in enumerate(content)]
+    content = [ln for ln in lines if not HEADING_RE.match(ln) and ln.strip() not in path] or lines
+    scored = [(len(wanted & morph_set(ln)), -i, ln) for i, ln in enumerate(content)]
     return BULLET_RE.sub("", max(scored)[2]).strip() if scored else ""
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.model import Chunk, Figure, Section
 from corpus.document import Document
+from corpus.document_figures import section_year
 from corpus.tokens import morph_set
 from index.embedder import load_embedder
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
@@ -26,6 +27,7 @@ from qa.session import SessionStore, Turn
 MAX_QUESTION_CHARS = 1000
 FIGURE_PASSAGES = 5  # figures are drawn from this many top passages
 MAX_FIGURES = 5
+YEAR_POOL = 10  # passages a question naming a year may reorder by their section's year
 NAMED_HITS = 2  # passages retrieved for each thing a comparison or sum names
 ATTRIBUTE_WORDS = frozenset({"예산", "사업비", "출자", "출자액", "매출", "투자", "인원", "규모", "집행률", "정원", "현원"})
 
@@ -33,6 +35,7 @@ ATTRIBUTE_WORDS = frozenset({"예산", "사업비", "출자", "출자액", "매�
 @dataclass(frozen=True)
 class Retrieved:
     question: Question  # as resolved against the session (a follow-up carries its topic)
+    asked: Question  # as the user wrote it: its own words pick the quoted line
     topic: tuple[str, ...]
     hits: list[Hit]
 
@@ -72,12 +75,25 @@ class QAEngine:
         return Answer(answer[0], answer[1], sid, answer[2], answer[3], timing)
 
     def retrieve(self, text: str, session_id: str, k: int) -> Retrieved:
-        q, topic = resolve(analyze(text), self.sessions.last(session_id))
-        hits = self.retriever.search(q.text, list(q.terms), k)
+        asked = analyze(text)
+        q, topic = resolve(asked, self.sessions.last(session_id))
+        hits = self.same_year_first(q, self.retriever.search(q.text, list(q.terms), max(k, YEAR_POOL)))[:k]
         named = entities(q.text, self.is_report_word) if q.operation in ("compare", "sum") else []
         if named:
             hits = merge_hits([self.search_named(q, words) for words in named] + [hits], k)
-        return Retrieved(q, topic, hits)
+        return Retrieved(q, asked, topic, hits)
+
+    def same_year_first(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """A question about 작년 is not answered from a `'23년 추진계획` block when a passage of the
+        asked year is in the pool: passages whose section states another year move back."""
+        if not q.years or q.operation:  # a change or comparison spans years
+            return hits
+        pool, rest = hits[:YEAR_POOL], hits[YEAR_POOL:]
+
+        def other_year(hit: Hit) -> bool:
+            year = section_year(self.doc, self.index.chunks[hit.index].section_ref)
+            return year is not None and year not in q.years
+        return sorted(pool, key=other_year) + rest
 
     def search_named(self, q: Question, words: tuple[str, ...]) -> list[Hit]:
         """Retrieval for one of the things a comparison names, with the compared attribute."""
@@ -90,11 +106,11 @@ class QAEngine:
         passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
         terms = set(got.question.terms)
         ranked = of_asked_kind(got.question, rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of))
-        verdict = judge(got.question, asked_noun(got.question.text), chunks[:FIGURE_PASSAGES], ranked, self.section_text)
+        verdict = judge(got.question, asked_noun(got.asked.text), chunks[:FIGURE_PASSAGES], ranked, self.section_text)
         if verdict.abstain:
             nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]
             return compose.abstain_answer(nearest), True, passages, ()
-        text, figures = self.answer_text(got.question, terms, chunks, verdict.figures)
+        text, figures = self.answer_text(got.question, set(got.asked.terms), chunks, verdict.figures)
         return text, False, passages, figures
 
     def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk],
