@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.clauses import balanced_from, cell_label, enclosing_paren, region_label, right_label
 from corpus.units import header_unit, match_amount, match_dangling, match_unit, rescale, to_krw
 
 
@@ -67,19 +68,8 @@ _KEY_UNIT_RE = re.compile(r"\(([^()]*)\)\s*$")
 _YEAR_PAREN_RE = re.compile(r"\s?\(\s?" + _YEAR + r"\s?년?\s?\)")
 _RANGE_GAP_RE = re.compile(r"\s*[~→⇨⇒]\s*(?:\(?[‘’'][0-9]{2}년?\)?\s*)?")
 _SLASH_GAP_RE = re.compile(r"\s*/\s*(?P<words>(?:[가-힣]+\s+){0,2})")
-_GROUP_RE = re.compile(r"\((?:[^()]|\([^()]*\))*\)")  # one nesting level, as in the report
-_NOISE_RE = re.compile(r"[「」『』〈〉<>【】\[\]\"“”*()¹²³⁴⁵⁶⁷⁸⁹⁰⁾⁽]|[‘’'](?![0-9])")
-_WORDY_RE = re.compile(r"[A-Za-z가-힣一-鿿%]")
-_YEAR_WORD_RE = re.compile(r"[‘’']?[0-9]{1,4}(?:\.\s?[0-9]{0,2})*[년월]?(?:말|경|기준)?")
-
-_MARKS = ",;:/~→⇨⇒☞▶▷○●•◇◆□■※✓|\t【】<>[]"
 _SEGMENT_MARKS = "→⇨⇒☞▶▷○●•◇◆□■※✓\t"  # what a year stated earlier in the line does not cross
 _CHAIN_MARKS = frozenset("/~→⇨⇒")
-_EDGE_WORDS = {"등", "및", "총", "약", "최대", "최소", "연", "월", "연간", "누적", "각", "중", "현재",
-               "또는", "이상", "이하", "미만", "기준", "만", "이"}
-_MAX_LABEL_WORDS = 3
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every figure in one line of plain text (the caller strips HTML first)."""
     return _mentions(text, ())
@@ -164,7 +154,7 @@ def _unit_from_right(text: str, tokens: list[_Token], i: int) -> str | None:
 
 def _unit_from_parent(text: str, tokens: list[_Token], i: int) -> str | None:
     """`3,142백만원(공덕 1,670, …)`: a labelled number in the amount's parenthesis shares its unit."""
-    opening = _enclosing_paren(text, tokens[i].start)
+    opening = enclosing_paren(text, tokens[i].start)
     if opening is None or not _own_label(text, tokens, i):
         return None
     parents = [j for j in range(i) if tokens[j].end <= opening and tokens[j].unit]
@@ -183,79 +173,24 @@ def _unit_from_key(text: str, pos: int) -> str | None:
     return None
 
 
-def _enclosing_paren(text: str, pos: int) -> int | None:
-    depth = 0
-    for k in range(pos - 1, -1, -1):
-        if text[k] == ")":
-            depth += 1
-        elif text[k] == "(":
-            if depth == 0:
-                return k
-            depth -= 1
-    return None
-
-
-def _region_start(text: str, pos: int, floor: int) -> tuple[int, str]:
-    """Start of the clause left of `pos` and the mark that opens it ('' at `floor`)."""
-    depth = 0
-    for k in range(pos - 1, floor - 1, -1):
-        ch = text[k]
-        if ch == ")":
-            depth += 1
-        elif ch == "(" and depth:
-            depth -= 1
-        elif ch == "(" or (not depth and _is_mark(text, k)):
-            return k + 1, ch
-    return floor, ""
-
-
-def _is_mark(text: str, k: int) -> bool:
-    ch = text[k]
-    if ch in "-－":  # a dash between spaces separates a key, as in `인력현황 - 정원 269`
-        return (k == 0 or text[k - 1] == " ") and (k + 1 == len(text) or text[k + 1] == " ")
-    if ch == ".":
-        return text[k + 1:k + 2] == " " and not text[k - 1:k].isdigit()
-    if ch == "및":
-        return text[k - 1:k] == " " and text[k + 1:k + 2] == " "
-    return ch in _MARKS
-
-
 def _prev(text: str, tokens: list[_Token], i: int) -> _Token | None:
     """The nearest earlier figure not shut inside a parenthesis that closed before token `i`."""
     for j in range(i - 1, -1, -1):
-        if tokens[j].unit and _balanced_from(text[tokens[j].end:tokens[i].start]):
+        if tokens[j].unit and balanced_from(text[tokens[j].end:tokens[i].start]):
             return tokens[j]
     return None
 
 
-def _balanced_from(gap: str) -> bool:
-    depth = 0
-    for ch in gap:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return False
-    return True
-
-
 def _own_label(text: str, tokens: list[_Token], i: int) -> str:
     prev = _prev(text, tokens, i)
-    return _region_label(text, tokens[i].start, prev.end if prev else 0)[0]
-
-
-def _region_label(text: str, pos: int, floor: int) -> tuple[str, int, str]:
-    """Cleaned words of the clause left of `pos`, the clause start and its opening mark."""
-    start, mark = _region_start(text, pos, floor)
-    region = text[start:pos]
-    if start == floor and floor and re.match(r"[가-힣]", region):
-        region = region.partition(" ")[2]  # `4개소로 확대`: `로` ends the previous figure's phrase
-    return _clean_label(region), start, mark
+    return region_label(text, tokens[i].start, prev.end if prev else 0)[0]
 
 
 def _label(text: str, tokens: list[_Token], i: int) -> str:
     """The words naming a number: left of it in its clause, else by the clause's mark."""
     tok, prev = tokens[i], _prev(text, tokens, i)
     floor = prev.end if prev else 0
-    own, start, mark = _region_label(text, tok.start, floor)
+    own, start, mark = region_label(text, tok.start, floor)
     if own:
         return own
     gap = text[start:tok.start]
@@ -268,65 +203,27 @@ def _label(text: str, tokens: list[_Token], i: int) -> str:
         if outer:
             return outer
     if mark == "\t":
-        return _cell_label(text, tok.start)
-    return _right_label(text, tok.end) or _fallback_label(text, tok, prev)
+        return cell_label(text, tok.start)
+    return right_label(text, tok.end) or _fallback_label(text, tok, prev)
 
 
 def _outer_label(text: str, pos: int, floor: int, prev: _Token | None, end: int) -> str:
     """The key before a colon or the words before a parenthesis the number opens."""
-    label, _, mark = _region_label(text, pos, floor)
+    label, _, mark = region_label(text, pos, floor)
     if not mark and prev and text[pos] == "(":  # `4개소로 확대 (2개소…`: it annotates `prev`
-        return _right_label(text, end) or prev.label
+        return right_label(text, end) or prev.label
     return label
 
 
 def _fallback_label(text: str, tok: _Token, prev: _Token | None) -> str:
     """Words before the enclosing parenthesis, the previous figure's label, or the line's key."""
-    opening = _enclosing_paren(text, tok.start)
+    opening = enclosing_paren(text, tok.start)
     floor = prev.end if prev else 0
     outer = _outer_label(text, opening, floor, prev, tok.end) if opening is not None else ""
     if outer or prev:
         return outer or prev.label
     key = max(text.rfind(":", 0, tok.start), text.rfind(" - ", 0, tok.start))
-    return _region_label(text, key, 0)[0] if key > 0 else ""
-
-
-def _cell_label(text: str, pos: int) -> str:
-    """In a tab-separated row: the nearest cell to the left that holds no number."""
-    for cell in reversed(text[:pos].split("\t")[:-1]):
-        if cell.strip() and not re.search(r"[0-9]", cell):
-            return _clean_label(cell)
-    return ""
-
-
-def _right_label(text: str, end: int) -> str:
-    """`936만불 수주상담 진행`: words after the number (past a parenthesis) when none precede it."""
-    m = re.match(r"(?:\s?\([^()]*\))? ((?:[가-힣A-Za-z&·]+ ?){1,3})", text[end:])
-    return " ".join(_strip_edges(m[1].split())) if m else ""
-
-
-def _clean_label(region: str) -> str:
-    words = _strip_edges(_unspaced(_words(_GROUP_RE.sub("", region)) or _words(region)))
-    if all(_YEAR_WORD_RE.fullmatch(w) for w in words):
-        return ""
-    return " ".join(_strip_edges(words[-_MAX_LABEL_WORDS:]))
-
-
-def _unspaced(words: list[str]) -> list[str]:
-    """`대 상`, `총 계`, `G R D P` → one word; `이 중` (filler words) stays."""
-    spaced = len(words) > 1 and all(len(w) == 1 for w in words)
-    return ["".join(words)] if spaced and not set(words) <= _EDGE_WORDS else words
-
-
-def _strip_edges(words: list[str]) -> list[str]:
-    kept = [k for k, w in enumerate(words) if w not in _EDGE_WORDS]
-    return words[kept[0]:kept[-1] + 1] if kept else []
-
-
-def _words(text: str) -> list[str]:
-    """Words that name things: `30대`, `1인당`, `2015=100` go; years such as `'23년` stay."""
-    return [w for w in _NOISE_RE.sub(" ", text).split()
-            if _WORDY_RE.search(w) and (not w[0].isdigit() or _YEAR_WORD_RE.fullmatch(w))]
+    return region_label(text, key, 0)[0] if key > 0 else ""
 
 
 def _year(text: str, tokens: list[_Token], i: int) -> int | None:

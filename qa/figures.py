@@ -150,8 +150,8 @@ def compute(q: Question, operands: list[RankedFigure]) -> tuple[Figure, str] | N
         total = sum(values)
         return _computed("합계", total, base.unit, base), " + ".join(format_value(v) for v in values) + f" = {format_value(total)}{base.unit}"
     if q.operation == "delta":
-        ordered = sorted(zip(operands, values), key=lambda p: p[0].figure.year or 0)
-        (a, va), (b, vb) = ordered[0], ordered[-1]
+        by_year = sorted(zip(operands, values), key=lambda p: p[0].figure.year or 0)
+        va, vb = by_year[0][1], by_year[-1][1]
         unit = "%p" if base.unit == "%" else base.unit
         change = round(vb - va, 6)
         word = "증가" if change > 0 else "감소"
