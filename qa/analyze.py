@@ -100,25 +100,39 @@ ENTITY_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
 ENTITY_STOP = frozenset({"중", "쪽", "것", "거", "뭐", "어느", "더", "두", "세", "사업", "예산", "합계", "올해", "작년", "금액"})
 
 
+COMITATIVES = frozenset({"랑", "이랑", "와", "과", "하고"})
+
+
+def is_conjunction(tok) -> bool:
+    """`A랑 B`, `A와 B`: Kiwi tags these JC, or JKB when it reads them as 'with'."""
+    return tok.tag == "JC" or (tok.tag == "JKB" and tok.form in COMITATIVES)
+
+
 def entities(text: str, is_report_word: Callable[[str], bool] = lambda w: False) -> list[tuple[str, ...]]:
     """The things a comparison or sum names, split at conjunctions and commas:
     "패션위크 예산이랑 뷰티산업 예산 중 뭐가 더 많아?" → [("패션위크",), ("뷰티", "산업")].
     A `과`/`와` that ends a word of the report (`창업정책과`) is part of the name, not a conjunction.
-    Words every part shares (the compared attribute) are dropped; fewer than two parts → []."""
+    Fewer than two parts → []. `distinct` drops the words every part shares."""
     parts: list[list[str]] = [[]]
     word, word_end = "", -1
     for tok in kiwi_tokens(text):
         word = word + tok.form if tok.start == word_end else tok.form
         word_end = tok.start + tok.len
-        if tok.tag == "JC" and not is_report_word(word):
+        if is_conjunction(tok) and not is_report_word(word):
             parts.append([])
         elif tok.form in (",", "/"):
             parts.append([])
         elif tok.tag in ENTITY_TAGS and tok.form not in ENTITY_STOP:
             parts[-1].append(tok.form.lower())
-    parts = [p for p in parts if p]
-    if len(parts) < 2:
+    named = [tuple(p) for p in parts if p]
+    return named if len(named) >= 2 else []
+
+
+def distinct(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """What tells the named things apart: `동행 일자리` / `뉴딜 일자리` → `동행` / `뉴딜`; [] when a
+    part has nothing of its own."""
+    if not parts:
         return []
     shared = set(parts[0]).intersection(*parts[1:])
-    named = [tuple(w for w in p if w not in shared) for p in parts]
-    return [p for p in named if p] if all(named) else []
+    own = [tuple(w for w in p if w not in shared) for p in parts]
+    return own if all(own) else []

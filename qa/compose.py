@@ -56,6 +56,13 @@ def computed_answer(sentence: str, operands: list[RankedFigure]) -> str:
     return f"{sentence}\n(계산 근거: {cited})"
 
 
+def unit_clash_answer(operation: str, figures: list[RankedFigure]) -> str:
+    """Refuse to add or compare numbers of different kinds, showing each with its citation."""
+    verb = "더할" if operation == "sum" else "비교할"
+    listed = ", ".join(f"{figure_phrase(r)} {cite(r.rank)}" for r in figures)
+    return f"단위가 달라 {verb} 수 없습니다: {listed}"
+
+
 def text_answer(terms: set[str], chunks: list[Chunk]) -> str:
     """The best line of the top passage, plus the best line of the second when it adds terms."""
     first = best_line(terms, chunks[0])

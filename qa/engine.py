@@ -14,11 +14,11 @@ from index.embedder import load_embedder
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
 from qa.abstain import judge
-from qa.analyze import Question, analyze, entities
+from qa.analyze import Question, analyze, distinct, entities
 from qa.asked import asked_noun, squash
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
-from qa.figures import RankedFigure, compute, of_asked_kind, pick_operands, rank_figures
+from qa.figures import RankedFigure, compute, of_asked_kind, pick_operands, rank_figures, unit_clash
 from qa.followup import resolve
 from qa.fusion import FusionConfig
 from qa.retrieve import Hit, HybridRetriever
@@ -105,18 +105,22 @@ class QAEngine:
         chunks = [self.index.chunks[h.index] for h in got.hits]
         passages = tuple(self.passage(c, h.score) for c, h in zip(chunks[:top_k], got.hits))
         terms = set(got.question.terms)
-        ranked = of_asked_kind(got.question, rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of))
+        every = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
+        ranked = of_asked_kind(got.question, every)
         verdict = judge(got.question, asked_noun(got.asked.text), chunks[:FIGURE_PASSAGES], ranked, self.section_text)
         if verdict.abstain:
             nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]
             return compose.abstain_answer(nearest), True, passages, ()
-        text, figures = self.answer_text(got.question, set(got.asked.terms), chunks, verdict.figures)
+        text, figures = self.answer_text(got.question, set(got.asked.terms), chunks, verdict.figures, every)
         return text, False, passages, figures
 
-    def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk],
-                    ranked: list[RankedFigure]) -> tuple[str, tuple[AnswerFigure, ...]]:
+    def answer_text(self, q: Question, terms: set[str], chunks: list[Chunk], ranked: list[RankedFigure],
+                    every: list[RankedFigure]) -> tuple[str, tuple[AnswerFigure, ...]]:
+        """`ranked`: figures of the asked kind, the answering one first; `every`: all of them (a clash
+        of units is found among all)."""
         shown = [self.answer_figure(r.figure, r.chunk) for r in ranked[:MAX_FIGURES]]
-        if q.operation and (operands := pick_operands(q, ranked, entities(q.text, self.is_report_word))):
+        named = distinct(entities(q.text, self.is_report_word))
+        if q.operation and (operands := pick_operands(q, ranked, named)):
             result = compute(q, operands)
             if result:
                 figure, sentence = result
@@ -124,6 +128,9 @@ class QAEngine:
                 operand_figs = [self.answer_figure(o.figure, o.chunk) for o in operands]
                 figs = [computed, *operand_figs] if figure.computed else operand_figs
                 return compose.computed_answer(sentence, operands), tuple(figs[:MAX_FIGURES])
+        if clash := unit_clash(q, every, named):
+            figs = tuple(self.answer_figure(r.figure, r.chunk) for r in clash)
+            return compose.unit_clash_answer(q.operation or "", clash), figs
         if compose.wants_figure(q) and ranked:
             return compose.numeric_answer(ranked[0], ranked), tuple(shown)
         cell = compose.best_cell(terms, chunks[0], list(self.doc.tables))

@@ -124,6 +124,24 @@ def pick_named(ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list
     return picked
 
 
+CLEAR_FIT = 2  # a label word, or two words of its line and section (one for a one-word name)
+
+
+def unit_clash(q: Question, ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list[RankedFigure]:
+    """The named things' best figures when they cannot be added or compared (명 and 백만원); else []."""
+    if q.operation not in ("sum", "compare") or len(named) < 2:
+        return []
+    best = []
+    for words in named:
+        fits = [(named_fit(words, r), r.score, k) for k, r in enumerate(ranked)]
+        fits = [f for f in fits if f[0] >= min(CLEAR_FIT, len(words))]
+        if not fits:
+            return []
+        best.append(ranked[max(fits)[2]])
+    clash = any(not same_scale(best[0].figure, r.figure) for r in best[1:])
+    return best if clash else []
+
+
 def pick_alike(ranked: list[RankedFigure], want: int) -> list[RankedFigure]:
     """The best figure and the next ones of the same kind: same label head first, then score."""
     if not ranked:

@@ -80,3 +80,10 @@ def test_outline_and_sections(engine: QAEngine) -> None:
 def test_a_year_the_report_does_not_cover_is_not_answered_with_another_years_figure(engine: QAEngine) -> None:
     answer = engine.ask("청년취업사관학교 2024년 예산은?")
     assert answer.abstained and answer.figures == ()
+
+
+def test_people_are_never_added_to_money(engine: QAEngine) -> None:
+    answer = engine.ask("교육 인원이랑 사업개요 예산 더하면?")
+    assert answer.answer.startswith("단위가 달라 더할 수 없습니다")
+    assert {f.unit for f in answer.figures} == {"명", "백만원"}
+    assert not any(f.computed for f in answer.figures)
