@@ -12,7 +12,7 @@ from qa.figures import RankedFigure, format_value
 
 ABSTAIN_TEXT = "보고서에서 찾을 수 없습니다."
 BULLET_RE = re.compile(r"^[\s\-–•○◇✓▶※*]+")
-HEADING_RE = re.compile(r"^\s*(?:□|[①-⑳]|\d{1,2}$|[<〈【])")
+HEADING_RE = re.compile(r"^\s*(?:□|[①-⑳]|\d{1,2}(?:\s|$)|[<〈【])")
 
 
 def best_line(terms: set[str], chunk: Chunk) -> str:

@@ -14,7 +14,7 @@ from index.embedder import load_embedder
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
 from qa.abstain import judge
-from qa.analyze import Question, analyze, distinct, entities
+from qa.analyze import REPORT_YEAR, Question, analyze, distinct, entities
 from qa.asked import asked_noun, squash
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.errors import InvalidQuestionError, SectionNotFoundError
@@ -84,16 +84,19 @@ class QAEngine:
         return Retrieved(q, asked, topic, hits)
 
     def same_year_first(self, q: Question, hits: list[Hit]) -> list[Hit]:
-        """A question about 작년 is not answered from a `'23년 추진계획` block when a passage of the
-        asked year is in the pool: passages whose section states another year move back."""
+        """A question about 작년 is answered from a `'22년 추진성과` block before the program's other
+        passages, and never first from a `'23년 추진계획` block when the pool holds one of its year.
+        (This year's blocks are not promoted: 사업개요, which holds this year's budget, has no year.)"""
         if not q.years or q.operation:  # a change or comparison spans years
             return hits
         pool, rest = hits[:YEAR_POOL], hits[YEAR_POOL:]
 
-        def other_year(hit: Hit) -> bool:
+        def order(hit: Hit) -> int:
             year = section_year(self.doc, self.index.chunks[hit.index].section_ref)
-            return year is not None and year not in q.years
-        return sorted(pool, key=other_year) + rest
+            if year is None:
+                return 1
+            return 0 if year in q.years and year < REPORT_YEAR else 1 if year in q.years else 2
+        return sorted(pool, key=order) + rest
 
     def search_named(self, q: Question, words: tuple[str, ...]) -> list[Hit]:
         """Retrieval for one of the things a comparison names, with the compared attribute."""
