@@ -12,6 +12,8 @@ from qa.figures import RankedFigure, format_value
 
 ABSTAIN_TEXT = "보고서에서 찾을 수 없습니다."
 BULLET_RE = re.compile(r"^[\s\-–•○◇✓▶※*]+")
+MAX_QUOTE = 160
+CLAUSE_RE = re.compile(r"(?<=[.다])\s+|\s*[○▶※◇]\s*")
 HEADING_RE = re.compile(r"^\s*(?:□|[①-⑳]|\d{1,2}(?:\s|$)|[<〈【])")
 
 
@@ -35,9 +37,19 @@ def cite(rank: int) -> str:
     return f"[{rank}]"
 
 
+def quote(figure: RankedFigure) -> str:
+    """The figure's line, or for a long line (an audit item) just the clause that states it."""
+    line = BULLET_RE.sub("", figure.figure.source).strip()
+    if len(line) <= MAX_QUOTE:
+        return line
+    spelled = format_value(figure.figure.value)
+    clauses = [c.strip() for c in CLAUSE_RE.split(line) if c.strip()]
+    return next((c for c in clauses if spelled in c), line[:MAX_QUOTE] + "…")
+
+
 def numeric_answer(figure: RankedFigure, ranked: list[RankedFigure]) -> str:
     """The figure, its siblings (the same header over other sub-columns of its row), and its line."""
-    line = BULLET_RE.sub("", figure.figure.source).strip()
+    line = quote(figure)
     phrases = [figure_phrase(r) for r in [figure, *siblings(figure, ranked)]]
     return f"{', '.join(phrases)} {cite(figure.rank)}\n근거: {line}"
 

@@ -87,3 +87,15 @@ def test_people_are_never_added_to_money(engine: QAEngine) -> None:
     assert answer.answer.startswith("단위가 달라 더할 수 없습니다")
     assert {f.unit for f in answer.figures} == {"명", "백만원"}
     assert not any(f.computed for f in answer.figures)
+
+
+def test_a_long_source_line_is_quoted_by_the_clause_that_states_the_figure() -> None:
+    from corpus.model import Chunk, Figure
+    from qa.compose import quote
+    from qa.figures import RankedFigure
+
+    line = ("9. 기술교육원 지원 바람 (일자리정책과) 추진상황 : 추진 중 ○ " + "여러 사업을 검토하고 있음. " * 8
+            + "○ 최근 3년간 취약계층 지원자는 1,651명으로 입학인원의 약 15% 수준임 ○ 향후계획")
+    fig = Figure("취약계층 지원자는", 1651, "명", None, None, "V.2", 1, line)
+    assert quote(RankedFigure(fig, Chunk("V.2#0", "V.2", "audit", line, 1, 1, ""), 1, 1.0)) == \
+        "최근 3년간 취약계층 지원자는 1,651명으로 입학인원의 약 15% 수준임"
