@@ -8,14 +8,15 @@ by whether their operands were found instead (qa/figures.py).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
-from corpus.model import Chunk
-from corpus.tokens import kiwi_tokens
+from corpus.model import Chunk, Figure
+from corpus.tokens import kiwi_tokens, morph_set
 from qa.analyze import REPORT_YEAR, Question
 from qa.asked import mentions
 from qa.figures import RankedFigure
+from qa.followup import topic_words
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,27 @@ def near_lines(noun: str, text: str) -> list[str]:
     return [lines[k] for k in sorted(keep) if 0 <= k < len(lines)]
 
 
+class ReportView(Protocol):
+    def section_text(self, ref: str) -> str:
+        """A section's text: a passage's neighbours in its section count as evidence."""
+
+    def subjects(self, fig: Figure) -> tuple[str | None, list[str]]:
+        """The `○` heading a figure stands under, and the other `○` headings of its section."""
+
+
+def about_another_subject(q: Question, fig: Figure, report: ReportView) -> bool:
+    """The figure stands under a `○` subject while a sibling `○` subject of its section fits the
+    question better: "양재 AI 융복합 타운 총사업비" is not the 총사업비 listed under "AI 지원센터"."""
+    own, others = report.subjects(fig)
+    if own is None:
+        return False
+    words = set(topic_words(q.words))
+    fit = len(words & morph_set(own))
+    return any(len(words & morph_set(other)) > fit for other in others)
+
+
 def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[RankedFigure],
-          section_text: Callable[[str], str]) -> Verdict:
-    """`section_text(ref)` is a section's own text: a passage's neighbours in its section count."""
+          report: ReportView) -> Verdict:
     if not chunks:
         return Verdict(True, [], "nothing retrieved")
     beyond = [y for y in q.years if y > REPORT_YEAR]
@@ -54,13 +73,14 @@ def judge(q: Question, asked: str | None, chunks: list[Chunk], ranked: list[Rank
         return Verdict(True, [], f"the report states no figure for {beyond[0]}")
     if asked is None or q.operation:
         return Verdict(False, ranked)
-    if not any(mentions(asked, f"{c.index_text} {section_text(c.section_ref)}") for c in chunks[:3]):
+    if not any(mentions(asked, f"{c.index_text} {report.section_text(c.section_ref)}") for c in chunks[:3]):
         return Verdict(True, [], f"no passage names {asked!r}")
     if asks_who(q.text) and not any(names_someone(line, q.text) for c in chunks[:3] for line in near_lines(asked, c.text)):
         return Verdict(True, [], f"no passage names who for {asked!r}")
     if not q.wants_number:
         return Verdict(False, ranked)
-    naming = [r for r in ranked if mentions(asked, f"{r.figure.label} {r.figure.source}")]
+    naming = [r for r in ranked if mentions(asked, f"{r.figure.label} {r.figure.source}")
+              and not about_another_subject(q, r.figure, report)]
     if not naming:
-        return Verdict(True, [], f"no figure names {asked!r}")
+        return Verdict(True, [], f"no figure of this subject names {asked!r}")
     return Verdict(False, naming + [r for r in ranked if r not in naming])

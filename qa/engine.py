@@ -110,7 +110,7 @@ class QAEngine:
         terms = set(got.question.terms)
         every = rank_figures(got.question, terms, chunks[:FIGURE_PASSAGES], self.figures_of)
         ranked = of_asked_kind(got.question, every)
-        verdict = judge(got.question, asked_noun(got.asked.text), chunks[:FIGURE_PASSAGES], ranked, self.section_text)
+        verdict = judge(got.question, asked_noun(got.asked.text), chunks[:FIGURE_PASSAGES], ranked, self)
         if verdict.abstain:
             nearest = [" > ".join(self.doc.section(c.section_ref).path[-2:]) for c in chunks[:3]]
             return compose.abstain_answer(nearest), True, passages, ()
@@ -147,6 +147,16 @@ class QAEngine:
 
     def is_report_word(self, word: str) -> bool:
         return squash(word) in self._squashed_report
+
+    def subjects(self, fig: Figure) -> tuple[str | None, list[str]]:
+        """The `○` heading over a figure's line in its section, and the section's other `○` headings."""
+        s = self.doc.section(fig.section_ref)
+        heads = [(n, self.doc.lines[n - 1]) for n in range(s.start, s.end + 1)
+                 if self.doc.lines[n - 1].lstrip().startswith("○")]
+        own = [h for h in heads if h[0] <= fig.line]
+        if not own:
+            return None, []
+        return own[-1][1], [text for n, text in heads if n != own[-1][0]]
 
     def section_text(self, ref: str) -> str:
         s = self.doc.section(ref)

@@ -28,18 +28,42 @@ def test_mentions_ignores_spacing_punctuation_and_uses_report_words() -> None:
     assert not mentions("월급", "'23년 예산 : 4,000백만원")
 
 
+class NoSubjects:
+    def section_text(self, ref: str) -> str:
+        return ""
+
+    def subjects(self, fig) -> tuple[None, list[str]]:
+        return None, []
+
+
 def chunk(text: str) -> Chunk:
     return Chunk("X#0", "X", "text", text, 1, 1, "보고서 > 사업")
 
 
 def test_judge_abstains_when_no_passage_names_the_asked_noun() -> None:
     q = analyze("직무캠프 인턴 월급 얼마야?")
-    verdict = judge(q, asked_noun(q.text), [chunk("- '23년 예산 : 4,000백만원")], [], lambda ref: "")
+    verdict = judge(q, asked_noun(q.text), [chunk("- '23년 예산 : 4,000백만원")], [], NoSubjects())
     assert verdict.abstain and "월급" in verdict.reason
 
 
 def test_judge_asks_a_who_question_for_a_name() -> None:
     q = analyze("홍보대사 누구로 정해졌어?")
-    unnamed = judge(q, asked_noun(q.text), [chunk("- 글로벌 인지도를 갖춘 홍보대사 선정하여 위상제고")], [], lambda r: "")
-    named = judge(q, asked_noun(q.text), [chunk("- 홍보대사 선정 ((주)가나다 소속 배우)")], [], lambda r: "")
+    unnamed = judge(q, asked_noun(q.text), [chunk("- 글로벌 인지도를 갖춘 홍보대사 선정하여 위상제고")], [],
+                     NoSubjects())
+    named = judge(q, asked_noun(q.text), [chunk("- 홍보대사 선정 ((주)가나다 소속 배우)")], [], NoSubjects())
     assert unnamed.abstain and not named.abstain
+
+
+class TwoSubjects(NoSubjects):
+    def subjects(self, fig) -> tuple[str, list[str]]:
+        return "○ (가칭) AI 지원센터 조성(8월)", ["○ 양재 AI 융·복합 타운 조성('28)"]
+
+
+def test_a_figure_under_another_subject_does_not_answer() -> None:
+    from corpus.model import Figure
+    from qa.abstain import about_another_subject
+
+    fig = Figure("총사업비", 35369, "백만원", 35_369_000_000, None, "IV.4.1", 10, "- 총사업비 : 35,369백만원")
+    assert about_another_subject(analyze("양재 융복합 타운 총사업비 얼마 들어?"), fig, TwoSubjects())
+    assert not about_another_subject(analyze("AI 지원센터 총사업비 얼마야?"), fig, TwoSubjects())
+    assert not about_another_subject(analyze("양재 융복합 타운 총사업비 얼마 들어?"), fig, NoSubjects())
