@@ -98,7 +98,3 @@ def match_free_heading(line: str, prev_blank: bool, next_blank: bool) -> str | N
     if prev_blank and next_blank and "\t" not in line and FREE_HEADING_RE.match(text):
         return clean_title(text)
     return None
-
-
-def circled(n: int) -> str:
-    return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)

@@ -78,9 +78,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def morph_count(text: str) -> int:
-    return len(_analyze(normalize(text)))
-
 
 @lru_cache(maxsize=65536)
 def morph_set(text: str) -> frozenset[str]:

@@ -47,6 +47,7 @@ class QAEngine:
         self.retriever = HybridRetriever(index, fusion)
         self.sessions = sessions or SessionStore()
         self._squashed_report = squash("\n".join(index.doc.lines))
+        self._section_texts: dict[str, str] = {}
         self._warm_token_cache()
 
     def _warm_token_cache(self) -> None:
@@ -159,8 +160,11 @@ class QAEngine:
         return own[-1][1], [text for n, text in heads if n != own[-1][0]]
 
     def section_text(self, ref: str) -> str:
-        s = self.doc.section(ref)
-        return self.doc.text(s.start, s.end)
+        """A section's text, joined once per section (abstention reads it for every question)."""
+        if ref not in self._section_texts:
+            s = self.doc.section(ref)
+            self._section_texts[ref] = self.doc.text(s.start, s.end)
+        return self._section_texts[ref]
 
     def section_info(self, ref: str) -> SectionInfo:
         s = self.doc.section(ref)

@@ -91,8 +91,8 @@ def named_fit(words: tuple[str, ...], r: RankedFigure) -> int:
 
 
 def pick_operands(q: Question, ranked: list[RankedFigure], named: list[tuple[str, ...]]) -> list[RankedFigure]:
-    """The figures a computation works on; [] when the report does not hold enough of them."""
-    ranked = of_asked_kind(q, ranked)
+    """The figures a computation works on (`ranked` is already of the asked kind); [] when the
+    report does not hold enough of them."""
     if q.operation == "delta":
         return pick_change(q, ranked)
     if named:
