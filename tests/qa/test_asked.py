@@ -17,6 +17,7 @@ from qa.asked import asked_noun, mentions
     ("로봇과학관 공사 진척률이랑 개관 예정 시기 알려줘", "개관"),
     ("작년 패션위크 수주박람회에서 실제 수주한 금액은?", None),  # a frame word: how, not what
     ("동행일자리 참여하면 한 달에 얼마 받아?", None),
+    ("서울투자청 작년 FDI 유치 실적은?", "유치"),  # 실적 says how to answer, 유치 what about
 ])
 def test_the_asked_noun_is_the_word_governing_the_interrogative(question: str, noun: str | None) -> None:
     assert asked_noun(question) == noun
