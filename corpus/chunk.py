@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from corpus.audit import is_audit_section, row_pieces
 from corpus.model import Chunk, Section, Table
 from corpus.document import Document
 from corpus.text import collapse_letter_spacing, strip_html
 from corpus.tokens import sentence_spans
 
-CHUNKER_VERSION = "6"
+CHUNKER_VERSION = "8"
 MAX_PAIR_CELL = 40
 
 
@@ -26,12 +27,6 @@ class ChunkConfig:
     max_chars: int = 400  # text packed into one chunk (the model's 512-token limit is ~700 Korean chars)
     max_line_chars: int = 600  # a longer single line is split at sentence boundaries
     table_chars: int = 900  # a table up to this size stays one chunk
-
-
-def own_lines(doc: Document, section: Section) -> list[int]:
-    """Line numbers of `section` not governed by one of its children."""
-    taken = {n for ref in section.children for n in range(doc.section(ref).start, doc.section(ref).end + 1)}
-    return [n for n in range(section.start, section.end + 1) if n not in taken]
 
 
 def is_continuation(raw: str) -> bool:
@@ -128,7 +123,7 @@ def make_chunks(doc: Document, section: Section, start: int, end: int, kind: str
     """One chunk for lines start..end, or, when that is too long, one per line (long lines cut
     at sentences); `skip` lines (table headers already in the context) are left out then."""
     text = doc.text(start, end)
-    if not text.strip() or _is_lone_marker(text) or (start == end == section.start):
+    if not text.strip() or _is_lone_marker(text) or (start == end == section.start and says_no_more(text, section)):
         return []
     if len(text) <= cfg.max_line_chars:
         return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, text, start, end, context)]
@@ -137,6 +132,12 @@ def make_chunks(doc: Document, section: Section, start: int, end: int, kind: str
                 for c in make_chunks(doc, section, n, n, kind, context, cfg, counter)]
     return [Chunk(f"{section.ref}#{next(counter)}", section.ref, kind, piece, start, end, context)
             for piece in long_line_spans(text, cfg.max_line_chars)]
+
+
+def says_no_more(heading: str, section: Section) -> bool:
+    """A heading line that only repeats its section's title (`□ 사업개요`); one that goes on past the
+    title (`□ 추진현황 : 7,147명, … → 사업 개시('23.1.10~)`) is content."""
+    return len(collapse_letter_spacing(heading).replace(" ", "")) <= len(section.title.replace(" ", "")) + 3
 
 
 def _is_lone_marker(text: str) -> bool:
@@ -159,7 +160,7 @@ def split_at(lines: list[int], cut: set[int]) -> list[list[int]]:
 
 
 def section_chunks(doc: Document, section: Section, cfg: ChunkConfig) -> list[Chunk]:
-    lines = own_lines(doc, section)
+    lines = doc.own_lines(section)
     tables = [t for t in doc.tables if t.start in lines]
     table_lines = {n for t in tables for n in range(t.start, t.end + 1)}
     counter = iter(range(10_000))
@@ -169,12 +170,43 @@ def section_chunks(doc: Document, section: Section, cfg: ChunkConfig) -> list[Ch
         for start, end in pack(doc, text_units(doc, segment), cfg.max_chars):
             out.extend(make_chunks(doc, section, start, end, "text", context, cfg, counter))
     for table in tables:
-        kind = "audit" if section.path and section.path[0].endswith("처리결과") else "table"
+        if is_audit_section(doc, section.ref) and len(doc.text(table.start, table.end)) > cfg.table_chars:
+            out.extend(audit_chunks(doc, section, table, context, cfg, counter))
+            continue
         for start, end in table_groups(doc, table, cfg):
             rows = set(range(start, end + 1))
             ctx = f"{context}\n{table_context(doc, table, rows)}"
-            out.extend(make_chunks(doc, section, start, end, kind, ctx, cfg, counter, frozenset(table.header_lines)))
+            out.extend(make_chunks(doc, section, start, end, "table", ctx, cfg, counter, frozenset(table.header_lines)))
     return sorted(out, key=lambda c: (c.start, c.id))
+
+
+def audit_chunks(doc: Document, section: Section, table: Table, context: str, cfg: ChunkConfig,
+                 counter: Iterator[int]) -> list[Chunk]:
+    """An audit table row by row, each row cut between its items (request, status, each action and plan)
+    and packed up to the budget; every piece carries the request it answers in its context."""
+    out = []
+    for line in table.row_lines:
+        pieces = row_pieces(doc.lines[line - 1])
+        if not pieces:
+            continue
+        ctx = f"{context}\n{pieces[0]}"
+        for group in pack_texts(pieces, cfg.max_chars):
+            out.append(Chunk(f"{section.ref}#{next(counter)}", section.ref, "audit", "\n".join(group), line, line, ctx))
+    return out
+
+
+def pack_texts(texts: list[str], budget: int) -> list[list[str]]:
+    """Consecutive texts packed into groups of at most `budget` characters (a longer text alone)."""
+    groups: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if groups and size + len(text) <= budget:
+            groups[-1].append(text)
+            size += len(text)
+        else:
+            groups.append([text])
+            size = len(text)
+    return groups
 
 
 def chunk_document(doc: Document, cfg: ChunkConfig = ChunkConfig()) -> list[Chunk]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,6 +25,12 @@ class Document:
         return " ".join(line.strip() for line in self.lines[:first - 1] if line.strip())
 
     @cached_property
+    def year(self) -> int | None:
+        """The year the report was written in, from its cover (`2023. 3.`); None when the cover states none."""
+        m = re.search(r"(?<![0-9])(20[0-9]{2})\s?[.년]", self.title)
+        return int(m.group(1)) if m else None
+
+    @cached_property
     def by_ref(self) -> dict[str, Section]:
         return {s.ref: s for s in self.sections}
 
@@ -42,6 +49,11 @@ class Document:
         """Report text for lines start..end: non-blank lines, HTML tags dropped."""
         rows = (strip_html(line).rstrip() for line in self.lines[start - 1:end])
         return "\n".join(r for r in rows if r.strip())
+
+    def own_lines(self, section: Section) -> list[int]:
+        """Line numbers of `section` not governed by one of its children."""
+        taken = {n for ref in section.children for n in range(self.section(ref).start, self.section(ref).end + 1)}
+        return [n for n in range(section.start, section.end + 1) if n not in taken]
 
     def figures_in(self, start: int, end: int) -> list[Figure]:
         keys = [f.line for f in self.figures]

@@ -10,18 +10,15 @@ from corpus.model import Figure, Table, TableCell
 from corpus.tables import caption_unit
 from corpus.text import strip_html
 from corpus.units import header_unit
+from corpus.years import first_year
 
-YEAR_RE = re.compile(r"['’‘](\d{2})년|(20\d{2})년")
 PAREN_RE = re.compile(r"^(.*?)\s*\(([^)]+)\)\s*$")
 LONG_CELL = 40  # a longer cell is running text: its mentions keep their own labels
 
 
 def stated_year(text: str) -> int | None:
     """`'22년` → 2022, `2023년` → 2023; None when the text states no year."""
-    m = YEAR_RE.search(text)
-    if not m:
-        return None
-    return 2000 + int(m.group(1)) if m.group(1) else int(m.group(2))
+    return first_year(text)
 
 
 def section_year(doc: Document, ref: str) -> int | None:
@@ -45,20 +42,45 @@ def line_figures(doc: Document, skip: set[int]) -> list[Figure]:
     return out
 
 
+CAPTION_LINES = 4  # how far above a table its caption may stand
+
+
+def caption_breakdown(doc: Document, table: Table) -> tuple[str | None, list[str]]:
+    """A table with no `(단위 : …)` caption that breaks down the figures its caption states
+    (`정원 269 / 현원 257명` over a row `계 269/257`) takes their unit, and their labels for the
+    numbers of a slash-separated cell."""
+    above = [strip_html(doc.lines[n - 1]) for n in range(max(1, table.start - CAPTION_LINES), table.start)]
+    stated = [m for line in above for m in find_mentions(line)]
+    first_row = " ".join(table.rows[0]) if table.rows else ""
+    numbers = set(re.findall(r"\d[\d,]*", first_row))
+    echoed = [m for m in stated if f"{m.value:,.0f}" in numbers or f"{m.value:.0f}" in numbers]
+    if len(echoed) < 1 or len({m.unit for m in echoed}) != 1:
+        return None, []
+    return echoed[0].unit, [m.label for m in echoed]
+
+
 def table_figures(doc: Document, table: Table) -> list[Figure]:
     unit = caption_unit(list(doc.lines), table.start - 1)
+    parts: list[str] = []
+    if unit is None:
+        unit, parts = caption_breakdown(doc, table)
     year = section_year(doc, table.section_ref)
     out = []
     for cell in table.cells:
         source = strip_html(doc.lines[cell.line - 1]).strip()
         if len(cell.text) > LONG_CELL:
             mentions = find_mentions(cell.text)
-            out.extend(_record(m, m.label, m.year or year, table.section_ref, cell.line, source) for m in mentions)
+            out.extend(_record(m, m.label, m.year or year, table.section_ref, cell.line, source, cell.col)
+                       for m in mentions)
             continue
         mentions = cell_mention(cell.text, header_unit(f"{cell.row_header} {cell.col_header}") or unit)
-        for m, label in zip(mentions, cell_labels(cell, len(mentions))):
+        labels = cell_labels(cell, len(mentions))
+        if len(parts) == len(mentions) > 1 and "/" in cell.text:
+            labels = [f"{label} {part}" for label, part in zip(labels, parts)]
+        for m, label in zip(mentions, labels):
             header_year = stated_year(cell.col_header) or stated_year(cell.row_header)
-            out.append(_record(m, label or m.label, header_year or m.year or year, table.section_ref, cell.line, source))
+            out.append(_record(m, label or m.label, header_year or m.year or year, table.section_ref, cell.line,
+                               source, cell.col))
     return out
 
 
@@ -72,5 +94,5 @@ def cell_labels(cell: TableCell, count: int) -> list[str]:
     return [label] * count
 
 
-def _record(m: Mention, label: str, year: int | None, ref: str, line: int, source: str) -> Figure:
-    return Figure(label, m.value, m.unit, m.value_krw, year, ref, line, source)
+def _record(m: Mention, label: str, year: int | None, ref: str, line: int, source: str, col: int = -1) -> Figure:
+    return Figure(label, m.value, m.unit, m.value_krw, year, ref, line, source, col=col, span=m.span)

@@ -61,6 +61,8 @@ class Figure:
     line: int
     source: str  # the source line (or table row) as the report writes it
     computed: bool = False
+    col: int = -1  # the table column of a cell's figure; -1 for a figure of a text line
+    span: tuple[int, int] = (0, 0)  # where it stands: in `source` for a text line, in the cell's text for a cell
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,35 @@ from kiwipiepy import Kiwi
 
 from corpus.text import collapse_letter_spacing, strip_html
 
-TOKENS_VERSION = "2"  # bump when morphs() output changes: the index is rebuilt
+TOKENS_VERSION = "3"  # bump when morphs() output changes: the index is rebuilt
 CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XR", "VV", "VA", "XSN", "NP"})
 QUESTION_STOPWORDS = frozenset({
     "얼마", "몇", "무엇", "뭐", "무슨", "어디", "언제", "누구", "어떤", "어떻", "알리", "주", "하", "되", "있",
     "그럼", "그러면", "그리고", "것", "거", "수", "좀", "혹시", "대하", "관하", "나오", "받", "들",
 })
 _lock = threading.Lock()
+_names: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def kiwi() -> Kiwi:
-    """The shared analyzer (loading its model takes about a second)."""
-    return Kiwi()
+    """The shared analyzer (loading its model takes about a second), with the report's names as proper nouns."""
+    analyzer = Kiwi()
+    for name in _names:
+        analyzer.add_user_word(name, "NNP", 0.0)
+    return analyzer
+
+
+def use_names(names: Iterable[str]) -> None:
+    """Make the report's own names (corpus/names.py) single proper nouns from now on."""
+    global _names
+    wanted = tuple(dict.fromkeys(names))
+    with _lock:
+        if wanted == _names:
+            return
+        _names = wanted
+        kiwi.cache_clear()
+        morph_set.cache_clear()
 
 
 # Hanja the report uses as abbreviations, read as their Hangul (`市 출자` is `시 출자`).

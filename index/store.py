@@ -18,16 +18,19 @@ from pathlib import Path
 
 import kiwipiepy
 
+from corpus.candidates import build_candidates
 from corpus.chunk import CHUNKER_VERSION, ChunkConfig, chunk_document
 from corpus.model import Chunk
 from corpus.document import Document
+from corpus.names import NAMES_VERSION, report_names
 from corpus.parse import parse_report
-from corpus.tokens import TOKENS_VERSION, morphs, normalize
+from corpus.tokens import TOKENS_VERSION, morphs, normalize, use_names
+from index.candidates import CandidateIndex, CandidateMismatchError
 from index.dense import DenseIndex
 from index.embedder import Embedder
 from index.lexical import BM25Index
 
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"  # 2: candidate vectors and terms
 CURRENT = "current"
 
 
@@ -61,6 +64,7 @@ class ReportIndex:
     dense: DenseIndex
     embedder: Embedder
     manifest: Manifest
+    candidates: CandidateIndex
 
 
 def file_sha256(path: Path) -> str:
@@ -68,7 +72,7 @@ def file_sha256(path: Path) -> str:
 
 
 def wanted_manifest(report: Path, embedder: Embedder, n_chunks: int = 0) -> Manifest:
-    versions = f"{TOKENS_VERSION}/kiwipiepy-{kiwipiepy.__version__}"
+    versions = f"{TOKENS_VERSION}/names-{NAMES_VERSION}/kiwipiepy-{kiwipiepy.__version__}"
     return Manifest(INDEX_FORMAT, file_sha256(report), embedder.model_id, CHUNKER_VERSION,
                     versions, embedder.dim, n_chunks)
 
@@ -77,29 +81,39 @@ def chunk_tokens(chunk: Chunk) -> list[str]:
     return morphs(chunk.index_text)
 
 
+def read_report(report: Path) -> Document:
+    """The parsed report, with its names made Kiwi proper nouns (every later tokenization sees them)."""
+    doc = parse_report(report)
+    use_names(report_names(doc.lines))
+    return doc
+
+
 def build_index(report: Path, index_dir: Path, embedder: Embedder) -> ReportIndex:
     """Parse, chunk, embed and write a fresh index, replacing the current one atomically."""
-    doc = parse_report(report)
+    doc = read_report(report)
     chunks = chunk_document(doc, ChunkConfig())
     lexical = BM25Index.build([chunk_tokens(c) for c in chunks])
     dense = DenseIndex.build(embedder.encode_passages([normalize(c.embed_text) for c in chunks]))
+    candidates = CandidateIndex.build(doc, build_candidates(doc, chunks), embedder)
     manifest = Manifest(**{**asdict(wanted_manifest(report, embedder, len(chunks))), "built_at": time.time()})
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="build-", dir=index_dir))
     try:
-        _write(tmp, chunks, lexical, dense, manifest)
+        _write(tmp, chunks, lexical, dense, candidates, manifest)
         _swap_in(tmp, index_dir / CURRENT)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return ReportIndex(doc, chunks, lexical, dense, embedder, manifest)
+    return ReportIndex(doc, chunks, lexical, dense, embedder, manifest, candidates)
 
 
-def _write(folder: Path, chunks: list[Chunk], lexical: BM25Index, dense: DenseIndex, manifest: Manifest) -> None:
+def _write(folder: Path, chunks: list[Chunk], lexical: BM25Index, dense: DenseIndex, candidates: CandidateIndex,
+           manifest: Manifest) -> None:
     with open(folder / "chunks.jsonl", "w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
     lexical.save(folder)
     dense.save(folder)
+    candidates.save(folder)
     (folder / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -126,7 +140,12 @@ def load_index(report: Path, index_dir: Path, embedder: Embedder) -> ReportIndex
         raise IndexMismatchError(f"index in {folder} was built from another report, model or chunker")
     with open(folder / "chunks.jsonl", encoding="utf-8") as f:
         chunks = [Chunk(**json.loads(line)) for line in f]
-    return ReportIndex(parse_report(report), chunks, BM25Index.load(folder), DenseIndex.load(folder), embedder, manifest)
+    doc = read_report(report)
+    try:
+        candidates = CandidateIndex.load(folder, build_candidates(doc, chunks))
+    except CandidateMismatchError as e:
+        raise IndexMismatchError(str(e)) from e
+    return ReportIndex(doc, chunks, BM25Index.load(folder), DenseIndex.load(folder), embedder, manifest, candidates)
 
 
 def load_or_build(report: Path, index_dir: Path, embedder: Embedder, rebuild: bool = False) -> ReportIndex:

@@ -1,59 +1,215 @@
-"""What a question asks: its content terms, whether it wants a number (and of what kind),
-which years it names, and whether it compares, sums or asks for a change.
+"""What a question asks: the thing it is about (subject), the attribute it wants, the type of answer
+(money, people, count, area, rate, duration, date, place, who, or a text), the years it names, and
+how to answer (a list, a comparison, a superlative, a sum, a change, a filter).
 
-Relative years are read against the report's own year (March 2023): 올해 = 2023, 작년 = 2022.
+Everything is read off Kiwi morphemes and the lexicons in qa/lexicon/; relative years are read
+against the report's own year (passed in: it comes from the Document).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpus.tokens import kiwi_tokens, question_morphs
-from qa.synonyms import expand
+from corpus.tokens import question_morphs
+from corpus.years import years_in
+from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
+from qa.lexicon import answer_types, paraphrases, question_words
 
-REPORT_YEAR = 2023
+NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "NR", "SN")
+VERB_TAGS = ("VV", "VA")
+NUMBER_RE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(%p|%|㎡|[가-힣]+)?")
+COUNTER_RE = re.compile(r"몇\s*(%p|%|㎡|[가-힣社]+)")
 
-RELATIVE_YEARS = {"올해": 0, "금년": 0, "이번 해": 0, "작년": -1, "지난해": -1, "전년": -1, "내년": 1, "재작년": -2}
-YEAR_RE = re.compile(r"(?:(?<!\d)(20\d{2})\s*년|['’‘](\d{2})\s*년?|(?<![\d.])(\d{2})\s*년)")
 
-# Phrases that ask for a quantity, and the unit kind they expect (None: any).
-NUMERIC_CUES: tuple[tuple[str, str | None], ...] = (
-    ("%p", "percent_point"), ("퍼센트포인트", "percent_point"),
-    ("%", "percent"), ("퍼센트", "percent"), ("비율", "percent"), ("률", "percent"), ("율", "percent"),
-    ("몇 명", "people"), ("몇명", "people"), ("인원", "people"), ("관람객", "people"),
-    ("몇 개사", "count"), ("몇 곳", "count"), ("몇 개", "count"), ("몇개", "count"), ("몇 팀", "count"),
-    ("몇 건", "count"), ("몇 회", "count"),
-    ("예산", "money"), ("사업비", "money"), ("금액", "money"), ("얼마나", None), ("얼마", "money"), ("비용", "money"),
-    ("매출", "money"), ("투자", None), ("출자", "money"), ("규모", None), ("몇", None),
-)
-COMPARE_CUES = ("더 많", "더 크", "더 커", "더 적", "더 작", "어느 쪽", "어느 과", "어느 것", "뭐가 더", "중에", "중 뭐", "누가 더", "비교")
-SUM_CUES = ("합계", "합치", "합하", "더하면", "다 더", "총합", "모두 합")
-DELTA_CUES = ("늘었", "늘어", "증가", "줄었", "줄어", "감소", "떨어", "올랐", "차이", "보다 얼마")
-FOLLOWUP_STARTS = ("그럼", "그러면", "그건", "그거", "거기", "그리고", "또", "그 ", "그때", "그곳", "이건", "이거")
+@dataclass(frozen=True)
+class Comparator:
+    op: str  # lt | le | gt | ge
+    value: float
+    unit: str
 
 
 @dataclass(frozen=True)
 class Question:
     text: str
-    terms: tuple[str, ...]  # what the lexical index is searched with (bigrams of compounds included)
-    words: tuple[str, ...]  # the content morphemes themselves
-    wants_number: bool
-    unit_kind: str | None  # money | people | count | percent | percent_point | None
+    words: tuple[str, ...]  # content morphemes, in order (no bigrams)
+    terms: tuple[str, ...]  # what the lexical index is searched with: morphemes, bigrams, paraphrases, years
+    subject: tuple[str, ...]  # nouns naming the thing asked about
+    attribute: tuple[str, ...]  # nouns naming the asked attribute (예산, 면적, 정원 …)
+    asked_noun: str  # the noun phrase right before the interrogative
+    answer_type: str | None  # money | people | count | area | rate | duration | date | place | who | None
+    counter: str  # the word after 몇 (명, 곳, 개사 …)
     years: tuple[int, ...]
-    operation: str | None  # compare | sum | delta | None
+    operation: str | None  # list | compare | max | min | sum | delta | filter | None
+    direction: str | None  # target | before | None
+    comparator: Comparator | None
     followup_cue: bool
+    season: str | None
+    asks_amount: bool = False  # 얼마 / 얼마나 / 몇: a number of any kind
+    carried: tuple[str, ...] = ()  # subject words borrowed from the conversation (they weigh less)
+
+    @property
+    def wants_number(self) -> bool:
+        return self.answer_type in NUMERIC_TYPES or self.asks_amount or self.operation in ("sum", "delta")
+
+    @property
+    def wants_list(self) -> bool:
+        return self.operation == "list"
 
 
-def years_in(text: str) -> tuple[int, ...]:
-    found: list[int] = []
-    for word, offset in RELATIVE_YEARS.items():
-        if word in text:
-            found.append(REPORT_YEAR + offset)
-    for m in YEAR_RE.finditer(text):
-        full, short, bare = m.groups()
-        found.append(int(full) if full else 2000 + int(short or bare))
-    return tuple(dict.fromkeys(found))
+NUMERIC_TYPES = frozenset({"money", "people", "count", "area", "rate", "duration"})
+
+
+def type_of_noun(noun: str, by_suffix: bool = False) -> str | None:
+    """The answer type a noun names (`면적` → area), if any. A rate suffix always counts (`집행률`: a
+    one-letter cue ends a word of three letters or more); other suffixes only when `by_suffix`
+    (`위탁법인 어디야` asks who, though `강소기업` is no attribute of a question about it)."""
+    for t in answer_types():
+        if noun in t.cues:
+            return t.name
+    for t in answer_types():
+        for cue in t.cues:
+            if len(noun) <= len(cue) or not noun.endswith(cue):
+                continue
+            if (len(cue) == 1 and len(noun) >= 3) or (by_suffix and len(cue) >= 2):
+                return t.name
+    return None
+
+
+def counter_span(text: str) -> tuple[int, int]:
+    m = COUNTER_RE.search(text)
+    return (m.start(1), m.end(1)) if m else (0, 0)
+
+
+def counter_of(text: str) -> tuple[str, str | None]:
+    """The counter after 몇 and the answer type it asks for: `몇 개사야` → (개사, count)."""
+    m = COUNTER_RE.search(text)
+    if not m:
+        return "", None
+    word = m.group(1)
+    best = ("", None)
+    for t in answer_types():
+        for counter in t.counters:
+            if word.startswith(counter) and len(counter) > len(best[0]):
+                best = (counter, t.name)
+    return best
+
+
+def noun_spans(morphs: tuple[Morph, ...]) -> list[tuple[str, int, int]]:
+    """Nouns grouped into words (adjacent noun morphemes, a suffix such as 률 included): the word and
+    the indexes of its first and last morpheme."""
+    words: list[tuple[str, int, int]] = []
+    last_end = -1
+    for i, m in enumerate(morphs):
+        if m.tag in NOUN_TAGS or m.tag == "XSN":
+            if words and m.start == last_end:
+                words[-1] = (words[-1][0] + m.form, words[-1][1], i)
+            elif m.tag != "XSN":
+                words.append((m.form, i, i))
+            last_end = m.end
+    return words
+
+
+def noun_words(morphs: tuple[Morph, ...]) -> list[tuple[str, int]]:
+    """Noun words, each with the index of its last morpheme."""
+    return [(w, last) for w, _, last in noun_spans(morphs)]
+
+
+def interrogative_at(morphs: tuple[Morph, ...]) -> tuple[int, str] | None:
+    qw = question_words().interrogatives
+    for i, m in enumerate(morphs):
+        if m.form in qw:
+            return i, qw[m.form]
+    return None
+
+
+def asked_noun_of(morphs: tuple[Morph, ...], at: int | None) -> str:
+    """The last noun word before the interrogative that is not a frame or time word."""
+    frame = question_words().frame_words
+    relative = question_words().relative_years
+    words = [w for w, i in noun_words(morphs) if at is None or i < at]
+    for word in reversed(words):
+        if word not in frame and word not in relative and not word.isdigit() and len(word) > 1:
+            return word
+    return ""
+
+
+def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: tuple[str, ...]) -> tuple[str, str | None]:
+    counter, by_counter = counter_of(text)
+    if by_counter:
+        return counter, by_counter
+    found = interrogative_at(morphs)
+    kind = found[1] if found else None
+    named = type_of_noun(asked, by_suffix=True) if asked else None
+    by_attribute = next((t for t in (type_of_noun(a) for a in attribute) if t), None)
+    if kind == "date":
+        return "", "date"
+    if kind == "duration":
+        return "", "duration"
+    if kind == "who":
+        return "", "who"
+    if kind == "where":
+        return "", "who" if named == "who" else "place"
+    if kind == "amount":
+        if named in NUMERIC_TYPES:
+            return "", named
+        if by_attribute in NUMERIC_TYPES:
+            return "", by_attribute
+        return "", None if any(m.form == "얼마나" for m in morphs) else "money"
+    if kind in ("what", "which"):
+        return "", named if named in ("who", "place", "date") else None
+    return "", named or by_attribute
+
+
+LIST_OF_N_RE = re.compile(r"[0-9]+\s*(?:곳|개|가지|명|군데|개소|개사)\s*(?:다\s*)?(?:알려|뭐|어디|누구|말해)")
+
+
+def operation_of(text: str, morphs: tuple[Morph, ...]) -> str | None:
+    qw = question_words()
+    if has_any(morphs, qw.sum_cues):
+        return "sum"
+    if has_any(morphs, qw.max_cues):
+        return "max"
+    if has_any(morphs, qw.min_cues):
+        return "min"
+    if has_any(morphs, qw.compare_cues) or (find_cue(morphs, "중") is not None and has_any(morphs, ("더", "어느"))):
+        return "compare"
+    if has_any(morphs, qw.delta_cues):
+        return "delta"
+    if comparator_of(text):
+        return "filter"
+    if has_any(morphs, qw.list_cues) or re.search(r"(어디|뭐|누구)\s*\1", text) or LIST_OF_N_RE.search(text):
+        return "list"
+    return None
+
+
+def comparator_of(text: str) -> Comparator | None:
+    """`집행률 20% 미만인 과` → (lt, 20, %)."""
+    for word, op in question_words().comparators.items():
+        at = text.find(word)
+        if at <= 0:
+            continue
+        numbers = list(NUMBER_RE.finditer(text[:at]))
+        if numbers:
+            last = numbers[-1]
+            return Comparator(op, float(last.group(1).replace(",", "")), last.group(2) or "")
+    return None
+
+
+def direction_of(morphs: tuple[Morph, ...]) -> str | None:
+    qw = question_words()
+    if has_any(morphs, qw.before_cues):
+        return "before"
+    if has_any(morphs, qw.target_cues):
+        return "target"
+    return None
+
+
+def relative_years(text: str, report_year: int) -> list[int]:
+    return [report_year + offset for word, offset in question_words().relative_years.items() if word in text]
+
+
+def years_of(text: str, report_year: int) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(relative_years(text, report_year) + years_in(text)))
 
 
 def year_terms(years: tuple[int, ...]) -> tuple[str, ...]:
@@ -61,78 +217,68 @@ def year_terms(years: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(f"{y % 100:02d}" for y in years)
 
 
-def unit_kind_of(text: str) -> tuple[bool, str | None]:
-    for cue, kind in NUMERIC_CUES:
-        if cue in text:
-            return True, kind
-    return False, None
+def expand(words: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Extra lexical terms: the report's words for the question's words (paraphrases.json)."""
+    extra: list[str] = []
+    lowered = text.lower()
+    for key, targets in paraphrases().items():
+        if key in words or (" " in key and key in lowered):
+            for target in targets:
+                extra.extend(question_morphs(target, bigrams=False))
+    return tuple(t for t in dict.fromkeys(extra) if t not in words)
 
 
-def operation_of(text: str) -> str | None:
-    if any(c in text for c in SUM_CUES):
-        return "sum"
-    if any(c in text for c in COMPARE_CUES):
-        return "compare"
-    if any(c in text for c in DELTA_CUES):
-        return "delta"
-    return None
+def roles(morphs: tuple[Morph, ...], skip: tuple[int, int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Content nouns split into subject words and attribute words: a noun word (`집행률`, `운영기관`) that
+    names an answer type or a frame is an attribute; the morphemes of the other words are the subject.
+    Morphemes inside `skip` (the counter after 몇: `개사`, `%p`) are neither."""
+    qw = question_words()
+    subject: list[str] = []
+    attribute: list[str] = []
+    for word, first, last in noun_spans(morphs):
+        if word in qw.interrogatives or word in qw.relative_years:
+            continue
+        if type_of_noun(word) or word in qw.frame_words:
+            attribute.append(word)
+            continue
+        for m in morphs[first:last + 1]:
+            if m.tag in ("NR", "SN", "XSN") or m.form.isdigit() or skip[0] <= m.start < skip[1]:
+                continue
+            if m.form in qw.interrogatives or m.form in qw.relative_years or m.form in qw.frame_words:
+                continue
+            if m.form not in subject:
+                subject.append(m.form)
+    return tuple(subject), tuple(dict.fromkeys(attribute))
 
 
-def analyze(text: str) -> Question:
+def analyze(text: str, report_year: int) -> Question:
     text = text.strip()
-    wants, kind = unit_kind_of(text)
-    operation = operation_of(text)
+    morphs = morphs_of(text)
+    years = years_of(text, report_year)
+    subject, attribute = roles(morphs, counter_span(text))
+    found = interrogative_at(morphs)
+    asked = asked_noun_of(morphs, found[0] if found else None)
+    counter, kind = answer_type_of(text, morphs, asked, attribute)
     words = tuple(question_morphs(text, bigrams=False))
-    years = years_in(text)
+    season = next((v for k, v in question_words().seasons.items() if k in text), None)
+    operation = operation_of(text, morphs)
+    if operation in ("compare", "max", "min") and kind in ("place", "who"):
+        kind = next((t for t in (type_of_noun(a) for a in attribute) if t in NUMERIC_TYPES), None)
     return Question(
         text=text,
-        terms=tuple(question_morphs(text)) + expand(words, text) + year_terms(years),
         words=words,
-        wants_number=wants or operation in ("sum", "delta"),
-        unit_kind=kind,
+        terms=tuple(question_morphs(text)) + expand(words, text) + year_terms(years),
+        subject=subject,
+        attribute=attribute,
+        asked_noun=asked,
+        answer_type=kind,
+        counter=counter,
         years=years,
         operation=operation,
-        followup_cue=text.startswith(FOLLOWUP_STARTS),
+        direction=direction_of(morphs),
+        comparator=comparator_of(text) if operation == "filter" else None,
+        followup_cue=first_cue(morphs, question_words().followup_starts) is not None
+        and any(text.startswith(s) for s in question_words().followup_starts),
+        season=season,
+        asks_amount=bool(found and found[1] in ("amount", "number")),
     )
-
-
-ENTITY_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XR"})
-ENTITY_STOP = frozenset({"중", "쪽", "것", "거", "뭐", "어느", "더", "두", "세", "사업", "예산", "합계", "올해", "작년", "금액"})
-
-
-COMITATIVES = frozenset({"랑", "이랑", "와", "과", "하고"})
-
-
-def is_conjunction(tok) -> bool:
-    """`A랑 B`, `A와 B`: Kiwi tags these JC, or JKB when it reads them as 'with'."""
-    return tok.tag == "JC" or (tok.tag == "JKB" and tok.form in COMITATIVES)
-
-
-def entities(text: str, is_report_word: Callable[[str], bool] = lambda w: False) -> list[tuple[str, ...]]:
-    """The things a comparison or sum names, split at conjunctions and commas:
-    "패션위크 예산이랑 뷰티산업 예산 중 뭐가 더 많아?" → [("패션위크",), ("뷰티", "산업")].
-    A `과`/`와` that ends a word of the report (`창업정책과`) is part of the name, not a conjunction.
-    Fewer than two parts → []. `distinct` drops the words every part shares."""
-    parts: list[list[str]] = [[]]
-    word, word_end = "", -1
-    for tok in kiwi_tokens(text):
-        word = word + tok.form if tok.start == word_end else tok.form
-        word_end = tok.start + tok.len
-        if is_conjunction(tok) and not is_report_word(word):
-            parts.append([])
-        elif tok.form in (",", "/"):
-            parts.append([])
-        elif tok.tag in ENTITY_TAGS and tok.form not in ENTITY_STOP:
-            parts[-1].append(tok.form.lower())
-    named = [tuple(p) for p in parts if p]
-    return named if len(named) >= 2 else []
-
-
-def distinct(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """What tells the named things apart: `동행 일자리` / `뉴딜 일자리` → `동행` / `뉴딜`; [] when a
-    part has nothing of its own."""
-    if not parts:
-        return []
-    shared = set(parts[0]).intersection(*parts[1:])
-    own = [tuple(w for w in p if w not in shared) for p in parts]
-    return own if all(own) else []

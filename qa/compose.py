@@ -1,108 +1,82 @@
-"""Compose the short Korean answer: the figure (or computation) for numeric questions, the
-best-matching report line otherwise, each with its citation marker."""
+"""Compose the short Korean answer from report text: the chosen figure or line, list items, or a
+computation, each with the `[n]` of the passage that holds it. Nothing is generated: every sentence
+quotes a candidate, every number is a figure record.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from corpus.model import Chunk, Table, TableCell
+from corpus.candidates import Candidate
+from corpus.model import Figure
 from corpus.text import collapse_letter_spacing
-from corpus.tokens import morph_set
-from qa.analyze import Question
-from qa.figures import RankedFigure, format_value
 
 ABSTAIN_TEXT = "보고서에서 찾을 수 없습니다."
-BULLET_RE = re.compile(r"^[\s\-–•○◇✓▶※*]+")
 MAX_QUOTE = 160
 CLAUSE_RE = re.compile(r"(?<=[.다])\s+|\s*[○▶※◇]\s*")
-HEADING_RE = re.compile(r"^\s*(?:□|[①-⑳]|\d{1,2}(?:\s|$)|[<〈【])")
 
 
-def best_line(terms: set[str], chunk: Chunk) -> str:
-    """The content line of the chunk that shares the most question terms (ties: the earlier line);
-    heading lines (`□ '22년 추진성과`, `①`) only when the chunk has nothing else."""
-    path = chunk.context.split("\n", 1)[0]
-    wanted = terms - morph_set(path)  # words naming the section say where, not what
-    lines = [ln for ln in chunk.text.split("\n") if ln.strip()]
-    content = [ln for ln in lines if not HEADING_RE.match(ln) and ln.strip() not in path] or lines
-    scored = [(len(wanted & morph_set(ln)), -i, ln) for i, ln in enumerate(content)]
-    return BULLET_RE.sub("", max(scored)[2]).strip() if scored else ""
+@dataclass
+class Citations:
+    """Passages in the order the answer cites them; `cite` gives a chunk's `[n]`."""
+
+    chunk_ids: list[str] = field(default_factory=list)
+
+    def cite(self, chunk_id: str) -> str:
+        if chunk_id not in self.chunk_ids:
+            self.chunk_ids.append(chunk_id)
+        return f"[{self.chunk_ids.index(chunk_id) + 1}]"
 
 
-def figure_phrase(r: RankedFigure) -> str:
-    f = r.figure
-    return f"{f.label} {format_value(f.value)}{f.unit}".strip()
+def format_value(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def cite(rank: int) -> str:
-    return f"[{rank}]"
+def figure_phrase(fig: Figure) -> str:
+    return f"{fig.label} {format_value(fig.value)}{fig.unit}".strip()
 
 
-def quote(figure: RankedFigure) -> str:
-    """The figure's line, or for a long line (an audit item) just the clause that states it."""
-    line = BULLET_RE.sub("", figure.figure.source).strip()
-    if len(line) <= MAX_QUOTE:
-        return line
-    spelled = format_value(figure.figure.value)
-    clauses = [c.strip() for c in CLAUSE_RE.split(line) if c.strip()]
-    return next((c for c in clauses if spelled in c), line[:MAX_QUOTE] + "…")
+def quote(cand: Candidate, fig: Figure | None = None) -> str:
+    """The candidate's words; of a long one, the clause that states the figure."""
+    text = collapse_letter_spacing(cand.text) if cand.kind == "cell" else cand.text
+    if len(text) <= MAX_QUOTE:
+        return text
+    if fig is not None:
+        spelled = format_value(fig.value)
+        clause = next((c.strip() for c in CLAUSE_RE.split(text) if spelled in c), None)
+        if clause:
+            return clause
+    return text[:MAX_QUOTE] + "…"
 
 
-def numeric_answer(figure: RankedFigure, ranked: list[RankedFigure]) -> str:
-    """The figure, its siblings (the same header over other sub-columns of its row), and its line."""
-    line = quote(figure)
-    phrases = [figure_phrase(r) for r in [figure, *siblings(figure, ranked)]]
-    return f"{', '.join(phrases)} {cite(figure.rank)}\n근거: {line}"
+def number_answer(cand: Candidate, fig: Figure, siblings: list[Figure], cites: Citations) -> str:
+    """The figure (and its siblings on the same row or line), then the line that states it."""
+    phrases = ", ".join(figure_phrase(f) for f in [fig, *siblings])
+    return f"{phrases} {cites.cite(cand.chunk_id)}\n근거: {quote(cand, fig)}"
 
 
-def siblings(figure: RankedFigure, ranked: list[RankedFigure]) -> list[RankedFigure]:
-    """`집행률(%) / 원인행위액` has a sibling `집행률(%) / 지출액` on the same row."""
-    head = figure.figure.label.split(" / ")[0]
-    if " / " not in figure.figure.label:
-        return []
-    return [r for r in ranked if r is not figure and r.figure.line == figure.figure.line
-            and r.figure.unit == figure.figure.unit and r.figure.label.split(" / ")[0] == head]
+def text_answer(cand: Candidate, cites: Citations) -> str:
+    return f"{quote(cand)} {cites.cite(cand.chunk_id)}"
 
 
-def computed_answer(sentence: str, operands: list[RankedFigure]) -> str:
-    cited = ", ".join(f"{figure_phrase(o)} {cite(o.rank)}" for o in operands)
+def list_answer(head: str, items: list[tuple[str, str]], cites: Citations) -> str:
+    """`head`, then every item with the `[n]` of its passage, in the report's order."""
+    lines = [f"- {text} {cites.cite(chunk_id)}" for text, chunk_id in items]
+    return "\n".join(([head] if head else []) + lines)
+
+
+def computed_answer(sentence: str, operands: list[tuple[Figure, str]], cites: Citations) -> str:
+    cited = ", ".join(f"{figure_phrase(f)} {cites.cite(chunk_id)}" for f, chunk_id in operands)
     return f"{sentence}\n(계산 근거: {cited})"
 
 
-def unit_clash_answer(operation: str, figures: list[RankedFigure]) -> str:
+def unit_clash_answer(operation: str, operands: list[tuple[Figure, str]], cites: Citations) -> str:
     """Refuse to add or compare numbers of different kinds, showing each with its citation."""
     verb = "더할" if operation == "sum" else "비교할"
-    listed = ", ".join(f"{figure_phrase(r)} {cite(r.rank)}" for r in figures)
+    listed = ", ".join(f"{figure_phrase(f)} {cites.cite(chunk_id)}" for f, chunk_id in operands)
     return f"단위가 달라 {verb} 수 없습니다: {listed}"
-
-
-def text_answer(terms: set[str], chunks: list[Chunk]) -> str:
-    """The best line of the top passage, plus the best line of the second when it adds terms."""
-    first = best_line(terms, chunks[0])
-    answer = f"{first} {cite(1)}"
-    if len(chunks) > 1:
-        second = best_line(terms, chunks[1])
-        gain = terms & morph_set(second) - morph_set(first)
-        if second and second != first and gain:
-            answer += f"\n{second} {cite(2)}"
-    return answer
-
-
-def best_cell(terms: set[str], chunk: Chunk, tables: list[Table]) -> TableCell | None:
-    """The cell of the passage's table whose row and column headers both match the question."""
-    cells = [c for t in tables for c in t.cells if chunk.start <= c.line <= chunk.end]
-    scored = [(len(terms & morph_set(c.row_header)), len(terms & morph_set(c.col_header)), c) for c in cells]
-    hits = [(r + k, c) for r, k, c in scored if r and k]
-    return max(hits, key=lambda h: h[0])[1] if hits else None
-
-
-def cell_answer(cell: TableCell, rank: int) -> str:
-    return f"{cell.row_header} · {cell.col_header}: {collapse_letter_spacing(cell.text)} {cite(rank)}"
 
 
 def abstain_answer(nearest: list[str]) -> str:
     near = ", ".join(nearest[:3])
     return f"{ABSTAIN_TEXT} 가까운 내용은 다음 섹션에 있습니다: {near}" if near else ABSTAIN_TEXT
-
-
-def wants_figure(q: Question) -> bool:
-    return q.wants_number or q.operation is not None

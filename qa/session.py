@@ -8,14 +8,35 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class TurnContext:
+    """What a follow-up may borrow from a turn besides its topic."""
+
+    attribute: tuple[str, ...] = ()  # the attribute words asked (예산, 정원 …)
+    answer_type: str | None = None
+    years: tuple[int, ...] = ()
+    candidate_id: str = ""  # the candidate the answer quoted first
+    numeric: bool = False  # the turn asked for a number
+
+    def to_json(self) -> dict:
+        return {"attribute": list(self.attribute), "answer_type": self.answer_type, "years": list(self.years),
+                "candidate_id": self.candidate_id, "numeric": self.numeric}
+
+    @classmethod
+    def from_json(cls, data: dict) -> TurnContext:
+        return cls(tuple(data.get("attribute") or ()), data.get("answer_type"), tuple(data.get("years") or ()),
+                   data.get("candidate_id") or "", bool(data.get("numeric")))
+
+
+@dataclass(frozen=True)
 class Turn:
     question: str
     query: str  # the text retrieval used (a follow-up's includes its topic)
-    topic: tuple[str, ...]  # the content words that name what the conversation is about
-    section_ref: str | None
+    topic: tuple[str, ...]  # the subject words that name what the conversation is about
+    section_ref: str | None  # the section of the candidate the answer quoted first
     at: float
     answer: str = ""  # the answer text, kept so a stored conversation can be shown again
     refs: tuple[str, ...] = ()  # section refs of the cited passages, in citation order ([1] first)
+    context: TurnContext = TurnContext()
 
 
 class SessionStore:

@@ -11,7 +11,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from qa.session import Turn
+from qa.session import Turn, TurnContext
 from qa.sqlite_db import Database
 
 DEFAULT_TTL_SECONDS = 7 * 24 * 3600.0
@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS turns (
     section_ref TEXT,
     answer TEXT NOT NULL,
     refs TEXT NOT NULL,
-    at REAL NOT NULL
+    at REAL NOT NULL,
+    context TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS turns_by_session ON turns (session_id, id);
 """
@@ -48,6 +49,14 @@ class SqliteSessionStore:
         self.max_turns = max_turns
         self.clock = clock
         db.create(SCHEMA)
+        self._add_context_column()
+
+    def _add_context_column(self) -> None:
+        """A store written before turns kept their follow-up context gets the column (empty for old turns)."""
+        with self.db.transaction() as conn:
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(turns)")}
+            if "context" not in columns:
+                conn.execute("ALTER TABLE turns ADD COLUMN context TEXT NOT NULL DEFAULT '{}'")
 
     def last(self, session_id: str) -> Turn | None:
         rows = self.db.query(f"{_LIVE_TURNS} ORDER BY t.id DESC LIMIT 1", (session_id, self._cutoff()))
@@ -63,10 +72,11 @@ class SqliteSessionStore:
             conn.execute("INSERT INTO sessions (id, updated_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE "
                          "SET updated_at = max(updated_at, excluded.updated_at)", (session_id, turn.at))
             conn.execute(
-                "INSERT INTO turns (session_id, question, query, topic, section_ref, answer, refs, at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO turns (session_id, question, query, topic, section_ref, answer, refs, at, context) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, turn.question, turn.query, json.dumps(turn.topic, ensure_ascii=False),
-                 turn.section_ref, turn.answer, json.dumps(turn.refs, ensure_ascii=False), turn.at),
+                 turn.section_ref, turn.answer, json.dumps(turn.refs, ensure_ascii=False), turn.at,
+                 json.dumps(turn.context.to_json(), ensure_ascii=False)),
             )
             conn.execute("DELETE FROM turns WHERE session_id = ? AND id NOT IN "
                          "(SELECT id FROM turns WHERE session_id = ? ORDER BY id DESC LIMIT ?)",
@@ -92,4 +102,4 @@ class SqliteSessionStore:
 def _turn(row: sqlite3.Row) -> Turn:
     return Turn(question=row["question"], query=row["query"], topic=tuple(json.loads(row["topic"])),
                 section_ref=row["section_ref"], at=row["at"], answer=row["answer"],
-                refs=tuple(json.loads(row["refs"])))
+                refs=tuple(json.loads(row["refs"])), context=TurnContext.from_json(json.loads(row["context"])))

@@ -1,0 +1,149 @@
+"""The features of one answer option (a candidate, and for a number one of its figures): each means
+the same for any question, so one set of weights (qa/scorer.py) ranks every kind of question.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from corpus.model import Figure
+from corpus.units import unit_kind
+from qa.analyze import NUMERIC_TYPES, Question
+from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches
+from qa.lexicon import answer_type
+
+NAMES = (
+    "chunk", "dense", "lexical", "subject_own", "subject_all", "attribute", "type", "counter", "label",
+    "year", "heading", "length", "list", "cell", "primary", "direction", "previous",
+)
+ARROWS = "→⇨⇒"
+CHAIN_REACH = 60  # characters within which an arrow ties a figure to a change
+DATE_RE = re.compile(r"[0-9]{1,2}\s?월|[‘’'][0-9]{2}\.\s?[0-9]{1,2}|20[0-9]{2}\.\s?[0-9]{1,2}|상반기|하반기|분기|"
+                     r"[0-9]{1,2}\.[0-9]{1,2}\.?\s?~|[0-9]{1,2}\.[0-9]{1,2}\.|[‘’'][0-9]{2}년|연중|매년|월\s?[0-9]회")
+PLACE_RE = re.compile(r"[가-힣]+[구군시]\s?[가-힣]*[0-9]*[동로길]|[0-9]+층|일대|부근|소재|[가-힣]+[구시](?![가-힣])")
+WHO_RE = re.compile(r"\(주\)|㈜|[가-힣A-Za-z]+(?:진흥원|공사|재단|법인|대학교|협회|본부|연구원|공단|은행|위원회|부처|청)"
+                    r"(?![가-힣])|SBA|[가-힣]+과(?=[\s),]|$)")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Per-question retrieval signals, indexed by candidate position."""
+
+    chunk: dict[str, float]  # fused chunk score by chunk id, rescaled to [0, 1]
+    dense: list[float]  # candidate-in-scope cosine, rescaled to [0, 1] over the report
+    lexical: list[float]  # candidate BM25, rescaled to [0, 1]
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What the last turn answered from, for a follow-up."""
+
+    section_ref: str
+    candidate_id: str
+
+
+def chain_role(fig: Figure) -> str | None:
+    """`before` or `after` for a figure on either side of an arrow (`3,500원→4,500원`, `(기존) … ⇨ (변경) …`):
+    the nearer arrow decides; None when no arrow is near or the figure is a cell's."""
+    if fig.col >= 0:
+        return None
+    text = fig.source
+    start, end = fig.span
+    after = next((k - end for k in range(end, min(len(text), end + CHAIN_REACH)) if text[k] in ARROWS), None)
+    before = next((start - k for k in range(start - 1, max(-1, start - CHAIN_REACH), -1) if text[k] in ARROWS), None)
+    if after is None and before is None:
+        return None
+    if before is None or (after is not None and after < before):
+        return "before"
+    if after is None or before < after:
+        return "after"
+    return None
+
+
+def type_fit(q: Question, view: View, fig: Figure | None) -> float:
+    """1 when the option can be the kind of answer asked for (a number of the asked kind, a date, a place,
+    a name), else 0."""
+    kind = q.answer_type
+    if kind in NUMERIC_TYPES:
+        return float(fig is not None and (unit_kind(fig.unit) in answer_type(kind).units
+                                          or (bool(q.counter) and fig.unit == q.counter)))
+    if q.wants_number:
+        return float(fig is not None)
+    c = view.cand
+    keys = {c.key, c.row_header.replace(" ", ""), c.col_header.replace(" ", "")} - {""}
+    if kind == "date":
+        return float(bool(DATE_RE.search(c.text)) or bool(keys & answer_type("date").keys))
+    if kind == "place":
+        return float(bool(keys & answer_type("place").keys) or bool(PLACE_RE.search(c.value_text)))
+    if kind == "who":
+        return float(bool(keys & answer_type("who").keys) or bool(WHO_RE.search(c.value_text)))
+    return 0.0
+
+
+def year_fit(q: Question, view: View, fig: Figure | None) -> float:
+    """+1 when the option's year is one the question names, -1 when it is another, 0 when either is silent."""
+    if not q.years:
+        return 0.0
+    year = fig.year if fig is not None and fig.year else view.cand.year
+    if year is None:
+        return 0.0
+    return 1.0 if year in q.years else -1.0
+
+
+def direction_fit(q: Question, fig: Figure | None) -> float:
+    if q.direction is None or fig is None:
+        return 0.0
+    role = chain_role(fig)
+    if role is None:
+        return 0.0
+    return 1.0 if role == q.direction.replace("target", "after") else -1.0
+
+
+def is_primary(view: View, fig: Figure | None) -> float:
+    """The first figure its candidate states (not a breakdown in parentheses after it)."""
+    if fig is None or not view.cand.figures:
+        return 0.0
+    return float(fig is min(view.cand.figures, key=lambda f: f.span[0]))
+
+
+def cell_fit(q: Question, view: View, vocab: Vocabulary) -> float:
+    """A cell whose row header and column header both name words of the question."""
+    c = view.cand
+    if c.kind != "cell":
+        return 0.0
+    words = q.subject + q.attribute + q.carried
+    row = frozenset(), c.row_header.lower().replace(" ", "")
+    col = frozenset(), c.col_header.lower().replace(" ", "")
+    return float(any(matches(w, *row) for w in words) and any(matches(w, *col) for w in words))
+
+
+def features(q: Question, view: View, fig: Figure | None, position: int, signals: Signals, vocab: Vocabulary,
+             previous: Previous | None) -> list[float]:
+    """The feature vector of one option, in the order of NAMES."""
+    c = view.cand
+    words = q.subject + q.carried
+    weights = (1.0,) * len(q.subject) + (CARRIED_WEIGHT,) * len(q.carried)
+    own_attr = view.own_terms, view.own
+    label = (fig.label.lower(), fig.label.replace(" ", "").lower()) if fig is not None else ("", "")
+    attribute_words = q.attribute or ((q.asked_noun,) if q.asked_noun else ())
+    label_words = q.subject + attribute_words
+    return [
+        signals.chunk.get(c.chunk_id, 0.0),
+        signals.dense[position],
+        signals.lexical[position],
+        coverage(words, weights, vocab, view.own_terms, view.own),
+        coverage(words, weights, vocab, view.context_terms, view.context),
+        coverage(attribute_words, (1.0,) * len(attribute_words), vocab, *own_attr),
+        type_fit(q, view, fig),
+        float(fig is not None and bool(q.counter) and fig.unit.startswith(q.counter)),
+        coverage(label_words, (1.0,) * len(label_words), vocab, frozenset(label[0].split()), label[1]),
+        year_fit(q, view, fig),
+        float(c.heading),
+        math.log1p(len(c.text)) / 6.0,
+        float(q.wants_list and bool(c.items)),
+        cell_fit(q, view, vocab),
+        is_primary(view, fig),
+        direction_fit(q, fig),
+        float(previous is not None and (c.section_ref == previous.section_ref or c.parent_id == previous.candidate_id)),
+    ]

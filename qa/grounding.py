@@ -1,0 +1,93 @@
+"""Whether a candidate names what a question says: term matching and IDF-weighted coverage.
+
+A question word matches a candidate when it is one of the candidate's Kiwi morphemes or, for words
+of two letters or more, when it stands inside the candidate's text with spaces and punctuation
+removed (`청년취업사관학교` matches `청년 취업 사관학교`); a paraphrase (qa/lexicon/paraphrases.json)
+matches for it. Rare words weigh more: IDF over the candidates' own texts, so a word the report
+never writes weighs most and, unmatched, shows that the report does not say it.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.candidates import Candidate
+from corpus.tokens import normalize
+from index.candidates import CandidateTerms
+from qa.lexicon import paraphrases
+
+SQUASH_RE = re.compile(r"[\s·\-/()'’‘「」『』,.:<>〈〉\[\]]")
+CARRIED_WEIGHT = 0.5  # a subject word borrowed from the previous turn counts half
+SHORT_WEIGHT = 0.3  # a one-letter Hangul noun (시, 문, 해, 안) says little about the subject
+PARTIAL_CREDIT = 0.5  # `운영비` matched only as `운영`, `창업팀` as `창업`
+
+
+def squash(text: str) -> str:
+    return SQUASH_RE.sub("", normalize(text)).lower()
+
+
+@dataclass(frozen=True)
+class View:
+    """A candidate with what matching needs, computed once at load."""
+
+    cand: Candidate
+    own_terms: frozenset[str]
+    context_terms: frozenset[str]
+    own: str  # squashed own text
+    context: str  # squashed context (section titles, parent bullets)
+
+
+class Vocabulary:
+    """Document frequencies of words over the candidates' own texts."""
+
+    def __init__(self, views: list[View]) -> None:
+        self.views = views
+        self.n = len(views)
+
+    @lru_cache(maxsize=65536)
+    def idf(self, word: str) -> float:
+        df = sum(1 for v in self.views if word in v.own_terms or (len(word) >= 2 and squash(word) in v.own))
+        return math.log((self.n + 1) / (df + 1)) + 1.0
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """The word and the report's words for it."""
+    return (word, *paraphrases().get(word, ()))
+
+
+def matches(word: str, terms: frozenset[str], squashed: str) -> bool:
+    for form in forms(word):
+        low = form.lower()
+        if low in terms or (len(low) >= 2 and squash(low) in squashed):
+            return True
+    return False
+
+
+def match_strength(word: str, terms: frozenset[str], squashed: str) -> float:
+    """1 for a match, PARTIAL_CREDIT when only the word without its last letter matches (a compound of
+    three letters or more: 운영비 → 운영), else 0."""
+    if matches(word, terms, squashed):
+        return 1.0
+    if len(word) >= 3 and re.fullmatch(r"[가-힣]+", word) and squash(word[:-1]) in squashed:
+        return PARTIAL_CREDIT
+    return 0.0
+
+
+def word_weight(word: str) -> float:
+    return SHORT_WEIGHT if len(word) == 1 and re.fullmatch(r"[가-힣]", word) else 1.0
+
+
+def coverage(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary, terms: frozenset[str],
+             squashed: str) -> float:
+    """IDF-weighted share of `words` that the text matches; 0 when there are no words."""
+    weighted = [(word, w * word_weight(word) * vocab.idf(word)) for word, w in zip(words, weights)]
+    total = sum(w for _, w in weighted)
+    if total <= 0:
+        return 0.0
+    return sum(w * match_strength(word, terms, squashed) for word, w in weighted) / total
+
+
+def view_of(cand: Candidate, terms: CandidateTerms, context: str) -> View:
+    return View(cand, terms.own, terms.context | terms.own, squash(cand.text), squash(context) + squash(cand.text))

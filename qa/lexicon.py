@@ -1,0 +1,76 @@
+"""The question lexicons, read once from the data files in qa/lexicon/ (one place for every word list).
+
+- answer_types.json: what a question can ask for (money, people, count, area, rate, duration, date,
+  place, who), the words that name it, the counters written after 몇, the figure unit kinds and the
+  report keys that answer it;
+- question_words.json: interrogatives, relative years, seasons, follow-up openers, and the cues of
+  lists, comparisons, superlatives, sums, changes, targets and filters;
+- paraphrases.json: a question's word → the report's words for the same thing.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    cues: frozenset[str]
+    counters: frozenset[str]
+    units: frozenset[str]
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class QuestionWords:
+    interrogatives: dict[str, str]
+    relative_years: dict[str, int]
+    seasons: dict[str, str]
+    followup_starts: tuple[str, ...]
+    list_cues: tuple[str, ...]
+    compare_cues: tuple[str, ...]
+    max_cues: tuple[str, ...]
+    min_cues: tuple[str, ...]
+    less_cues: tuple[str, ...]
+    sum_cues: tuple[str, ...]
+    delta_cues: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    before_cues: tuple[str, ...]
+    comparators: dict[str, str]
+    frame_words: frozenset[str]
+    total_rows: frozenset[str]
+
+
+def _read(name: str) -> dict:
+    data = json.loads((FOLDER / name).read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def answer_types() -> tuple[AnswerType, ...]:
+    return tuple(AnswerType(name, frozenset(v["cues"]), frozenset(v["counters"]), frozenset(v["units"]),
+                            frozenset(v["keys"])) for name, v in _read("answer_types.json").items())
+
+
+@lru_cache(maxsize=None)
+def answer_type(name: str) -> AnswerType:
+    return next(t for t in answer_types() if t.name == name)
+
+
+@lru_cache(maxsize=1)
+def question_words() -> QuestionWords:
+    d = _read("question_words.json")
+    tuples = ("followup_starts", "list_cues", "compare_cues", "max_cues", "min_cues", "less_cues", "sum_cues",
+              "delta_cues", "target_cues", "before_cues")
+    sets = ("frame_words", "total_rows")
+    return QuestionWords(**{k: tuple(v) if k in tuples else frozenset(v) if k in sets else v for k, v in d.items()})
+
+
+@lru_cache(maxsize=1)
+def paraphrases() -> dict[str, tuple[str, ...]]:
+    return {k.lower(): tuple(v) for k, v in _read("paraphrases.json").items()}

@@ -1,0 +1,91 @@
+"""Rank the answer options of a question: retrieve, pool the candidates worth a look, score each option
+(a candidate, and for a number each of its figures) with the one linear model of qa/scorer.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpus.candidates import context_of
+from corpus.model import Figure
+from index.lexical import BM25Index
+from index.store import ReportIndex
+from qa.analyze import Question
+from qa.features import Previous, Signals, features
+from qa.fusion import minmax
+from qa.grounding import View, Vocabulary, view_of
+from qa.retrieve import HybridRetriever, Retrieval
+from qa.scorer import Scorer
+
+POOL = 40  # candidates scored in full, by a quick look at their retrieval scores together
+PER_SIGNAL = 15  # and the best candidates by each retrieval score alone
+TOP_CHUNKS = 3  # and every candidate of the best passages
+
+
+@dataclass(frozen=True)
+class Option:
+    view: View
+    figure: Figure | None
+    position: int  # the candidate's index in the candidate list
+    features: tuple[float, ...]
+    score: float
+
+    @property
+    def cand(self):
+        return self.view.cand
+
+
+@dataclass(frozen=True)
+class Ranking:
+    question: Question
+    retrieval: Retrieval
+    options: list[Option]  # best first
+
+
+class Ranker:
+    def __init__(self, index: ReportIndex, retriever: HybridRetriever, scorer: Scorer) -> None:
+        self.index = index
+        self.retriever = retriever
+        self.scorer = scorer
+        doc = index.doc
+        cands = index.candidates
+        self.views = [view_of(c, t, context_of(doc, c)) for c, t in zip(cands.candidates, cands.terms)]
+        self.vocab = Vocabulary(self.views)
+        self.lexical = BM25Index.build([sorted(v.context_terms) for v in self.views])
+        self.by_chunk: dict[str, list[int]] = {}
+        for k, v in enumerate(self.views):
+            self.by_chunk.setdefault(v.cand.chunk_id, []).append(k)
+        self.position = {v.cand.id: k for k, v in enumerate(self.views)}
+
+    def signals(self, q: Question, retrieval: Retrieval) -> Signals:
+        chunk = {self.index.chunks[i].id: float(s) for i, s in enumerate(retrieval.chunk_scores)}
+        lexical = minmax(self.lexical.score(list(q.terms) + list(q.carried)))
+        dense = minmax(retrieval.candidate_dense) if retrieval.candidate_dense.any() else retrieval.candidate_dense
+        return Signals(chunk, [float(x) for x in dense], [float(x) for x in lexical])
+
+    def pool(self, retrieval: Retrieval, signals: Signals) -> list[int]:
+        chunk_of = np.array([signals.chunk.get(v.cand.chunk_id, 0.0) for v in self.views])
+        dense, lexical = np.asarray(signals.dense), np.asarray(signals.lexical)
+        picked = list(np.argsort(-(chunk_of + dense + lexical), kind="stable")[:POOL])
+        for signal in (dense, lexical):
+            picked.extend(np.argsort(-signal, kind="stable")[:PER_SIGNAL])
+        for hit in retrieval.hits[:TOP_CHUNKS]:
+            picked.extend(self.by_chunk.get(self.index.chunks[hit.index].id, []))
+        return list(dict.fromkeys(int(k) for k in picked))
+
+    def rank(self, q: Question, query: str, previous: Previous | None = None,
+             restrict: list[int] | None = None) -> Ranking:
+        """Options best first; `restrict` limits them to the given candidate positions."""
+        retrieval = self.retriever.retrieve(query, list(q.terms) + list(q.carried))
+        signals = self.signals(q, retrieval)
+        positions = restrict if restrict is not None else self.pool(retrieval, signals)
+        options = []
+        for k in positions:
+            view = self.views[k]
+            figures: tuple[Figure | None, ...] = (None, *view.cand.figures) if q.wants_number else (None,)
+            for fig in figures:
+                vector = features(q, view, fig, k, signals, self.vocab, previous)
+                options.append(Option(view, fig, k, tuple(vector), self.scorer.score(vector)))
+        options.sort(key=lambda o: -o.score)
+        return Ranking(q, retrieval, options)

@@ -1,0 +1,88 @@
+"""How a ranked question is answered: one figure or line, a list, or (qa/operations.py) a computation.
+
+Each strategy returns a Result: the answer text with its `[n]` markers, the passages it cites in
+citation order, and the figure records it shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.candidates import Candidate
+from corpus.model import Figure
+from qa import compose
+from qa.compose import Citations
+from qa.rank import Option, Ranking
+
+MAX_FIGURES = 5
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    cited: tuple[str, ...]  # chunk ids in citation order ([1] first)
+    figures: tuple[tuple[Figure, str], ...]  # figure records and the chunk each one is cited from
+    lead: Candidate | None  # the candidate the answer quotes first
+
+
+def siblings(fig: Figure, cand: Candidate) -> list[Figure]:
+    """`집행률(%) / 원인행위액` has a sibling `집행률(%) / 지출액` on the same row; `27/23` has 정원 and 현원."""
+    if cand.kind != "cell":
+        return []
+    return [f for f in cand.figures if f is not fig and f.unit == fig.unit]
+
+
+def other_figures(ranking: Ranking, first: Figure | None) -> list[tuple[Figure, str]]:
+    """Figures of the next best options, the first one excluded, without repeats."""
+    seen = {id(first)}
+    out = []
+    for o in ranking.options:
+        if o.figure is not None and id(o.figure) not in seen:
+            seen.add(id(o.figure))
+            out.append((o.figure, o.cand.chunk_id))
+    return out
+
+
+def single(ranking: Ranking) -> Result:
+    """The best option: its figure when a number is asked, else its line."""
+    best = ranking.options[0]
+    cites = Citations()
+    cand = best.cand
+    if best.figure is not None:
+        extra = siblings(best.figure, cand)
+        text = compose.number_answer(cand, best.figure, extra, cites)
+        shown = [(best.figure, cand.chunk_id), *((f, cand.chunk_id) for f in extra)]
+        shown += other_figures(ranking, best.figure)
+        return Result(text, tuple(cites.chunk_ids), tuple(dedupe(shown)[:MAX_FIGURES]), cand)
+    text = compose.text_answer(cand, cites)
+    return Result(text, tuple(cites.chunk_ids), tuple(dedupe(other_figures(ranking, None))[:MAX_FIGURES]), cand)
+
+
+def dedupe(figures: list[tuple[Figure, str]]) -> list[tuple[Figure, str]]:
+    seen: set[int] = set()
+    out = []
+    for fig, chunk in figures:
+        if id(fig) not in seen:
+            seen.add(id(fig))
+            out.append((fig, chunk))
+    return out
+
+
+def listing(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Result | None:
+    """The best option that is a list (a block or an enumerating line): every item, in the report's order,
+    each with the passage that holds it; None when no top option is a list."""
+    best = next((o for o in ranking.options[:5] if o.cand.items), None)
+    if best is None:
+        return None
+    cand = best.cand
+    cites = Citations()
+    if cand.kind == "block":
+        children = [candidates_by_id.get(cid) for cid in cand.children]
+        items = [(c.text, c.chunk_id) for c in children if c is not None]
+        head = cand.text.split("\n", 1)[0]
+    else:
+        items = [(item, cand.chunk_id) for item in cand.items]
+        head = cand.key or ""
+    if not items:
+        return None
+    text = compose.list_answer(f"{head}:" if head else "", items, cites)
+    return Result(text, tuple(cites.chunk_ids), (), cand)
