@@ -113,7 +113,8 @@ def folds_of(samples: list[Sample], k: int) -> list[list[Sample]]:
 
 
 def best_grounding(s: Sample, w: np.ndarray) -> float:
-    """The abstention rule's score for a question whose options are ranked by `w`."""
+    """The abstention rule's score for a question whose options are ranked by `w`: the best grounding
+    among its top options (it answers at any threshold up to this)."""
     order = np.argsort(-(s.x @ w), kind="stable")[:GROUNDING_POOL]
     return max((grounding(s.question, s.options[i]) for i in order), default=0.0)
 

@@ -22,6 +22,7 @@ MARKER_RE = re.compile(r"^[\s\-–－•○◇◆●□■✓▶☞▷※*·]+")
 KEY_RE = re.compile(r"^(\(?[^:()]{1,20}?\)?)\s*:\s*(\S.*)$")  # `위치/규모 : 중구 …`
 MIN_LIST_ITEMS = 3
 MAX_LIST_ITEM = 30  # a longer part is a clause of a sentence, not an item of a list
+MAX_DOT_ITEM = 12  # `의류봉제·기계금속·주얼리`: parts joined by `·` are single short names
 MIN_TEXT = 6  # a shorter line (a chart label, a lone word) answers nothing unless it states a figure
 NOISE_CELLS = frozenset({"", "-", "–", "－"})
 
@@ -48,6 +49,8 @@ class Candidate:
     parent_id: str = ""  # the candidate of the bullet it hangs from
     children: tuple[str, ...] = field(default=())
     record: str = ""  # an audit item: the other items of its record (what else was done for the request)
+    row: int = -1  # a cell's data row and column in its table
+    col: int = -1
 
     @property
     def value_text(self) -> str:
@@ -86,11 +89,23 @@ def list_items(text: str) -> tuple[str, ...]:
     parts = [p.strip() for p in top_level_parts(body) if p.strip()]
     if len(parts) >= MIN_LIST_ITEMS and all(len(p) <= MAX_LIST_ITEM for p in parts):
         return tuple(parts)
-    for group in re.findall(r"\(([^()]+)\)", body):
+    groups = re.findall(r"\(([^()]+)\)", body) + ([body] if m else [])
+    for group in groups:
         words = [w.strip() for w in re.split(r"\s*[·/]\s*", group)]
-        if len(words) >= MIN_LIST_ITEMS and all(w and " " not in w for w in words):
+        if len(words) >= MIN_LIST_ITEMS and all(w and len(w) <= MAX_DOT_ITEM and w.count(" ") <= 1 for w in words):
             return tuple(words)
     return ()
+
+
+ROW_YEAR_RE = re.compile(r"[‘’'][0-9]{2}년|20[0-9]{2}년")
+
+
+def row_year(cells: tuple[str, ...]) -> int | None:
+    """The year a row's note states (`'22년 잠정치`)."""
+    for cell in cells:
+        if ROW_YEAR_RE.search(cell):
+            return stated_year(ROW_YEAR_RE.search(cell).group(0))
+    return None
 
 
 def states(fig: Figure, text: str) -> bool:
@@ -195,6 +210,8 @@ class _Builder:
         caption = " ".join(clean(self.doc.lines[n - 1]) for n in range(max(1, table.start - 2), table.start)
                            if self.doc.lines[n - 1].strip() and "\t" not in self.doc.lines[n - 1])
         cell_scope = scope + ((caption,) if caption and caption not in scope else ())
+        caption_year = stated_year(caption)  # `(단위 : 백만원, '23.2.10. 기준)`: the table's date
+        row_years = {k: row_year(row) for k, row in enumerate(table.rows)}
         for cell in table.cells:
             text = collapse_letter_spacing(cell.text)
             if text in NOISE_CELLS:
@@ -205,7 +222,9 @@ class _Builder:
             self.out.append(Candidate(
                 f"C{table.id}.{cell.row}.{cell.col}", "cell", quoted, cell.line, cell.line, table.section_ref,
                 cell_scope, self.chunk_for(cell.line, cell.text), self.figures_of(cell.line, cell.col),
-                col, False, (), stated_year(col) or stated_year(row) or year, row, col, table.id))
+                col, False, (), stated_year(col) or stated_year(row) or row_years.get(cell.row) or caption_year or year,
+                row, col, table.id,
+                row=cell.row, col=cell.col))
 
     def audit_section(self, section: Section) -> None:
         """Audit rows as their items, each scoped by the request it answers; other lines as usual."""

@@ -9,7 +9,7 @@ from corpus.figures import Mention, cell_mention, find_mentions
 from corpus.model import Figure, Table, TableCell
 from corpus.tables import caption_unit
 from corpus.text import strip_html
-from corpus.units import header_unit
+from corpus.units import header_unit, implied_unit
 from corpus.years import first_year
 
 PAREN_RE = re.compile(r"^(.*?)\s*\(([^)]+)\)\s*$")
@@ -73,8 +73,12 @@ def table_figures(doc: Document, table: Table) -> list[Figure]:
             out.extend(_record(m, m.label, m.year or year, table.section_ref, cell.line, source, cell.col)
                        for m in mentions)
             continue
-        mentions = cell_mention(cell.text, header_unit(f"{cell.row_header} {cell.col_header}") or unit)
+        split = slash_header_units(cell)
+        mentions = cell_mention(cell.text, header_unit(f"{cell.row_header} {cell.col_header}") or unit
+                                or (split[0] if split else None))
         labels = cell_labels(cell, len(mentions))
+        if split and len(mentions) == len(split[1]):
+            labels = [f"{part} {cell.col_header}".strip() for part in split[1]]
         if len(parts) == len(mentions) > 1 and "/" in cell.text:
             labels = [f"{label} {part}" for label, part in zip(labels, parts)]
         for m, label in zip(mentions, labels):
@@ -82,6 +86,19 @@ def table_figures(doc: Document, table: Table) -> list[Figure]:
             out.append(_record(m, label or m.label, header_year or m.year or year, table.section_ref, cell.line,
                                source, cell.col))
     return out
+
+
+def slash_header_units(cell: TableCell) -> tuple[str, list[str]] | None:
+    """A cell `54/1,852` under a row header `학과 / 인원`: the units its two numbers take (`학과/명`)
+    and the header words that name them."""
+    if cell.text.count("/") != 1:
+        return None
+    for header in (cell.row_header, cell.col_header):
+        parts = [p.strip() for p in header.split("/")]
+        units = [implied_unit(p) for p in parts]
+        if len(parts) == 2 and all(units):
+            return "/".join(u for u in units if u), parts
+    return None
 
 
 def cell_labels(cell: TableCell, count: int) -> list[str]:

@@ -43,6 +43,9 @@ UNITS: dict[str, Unit] = {
     **{u: Unit("other", u, 1) for u in ("p", "세", "배", "점")},  # p: index points, as in `△0.9p`
 }
 
+# Header words that name a count of people: a cell under `학과 / 인원` counts 학과 and 명.
+PEOPLE_HEADERS = frozenset({"인원", "정원", "현원", "인력", "훈련인원"})
+
 _TIME_SUFFIX = "간"  # `3일간`, `4년간`: part of the figure's text, not of its unit
 # What may not follow a unit, so that `2억뷰`, `1인당`, `1인 미디어`, `5G` are no figures.
 _NOT_AFTER = {
@@ -108,6 +111,14 @@ def header_unit(text: str) -> str | None:
         if candidate in UNITS:
             return candidate
     return None
+
+
+def implied_unit(header_word: str) -> str | None:
+    """The unit a header word implies: itself when it is a unit (`학과`), 명 for a word of people."""
+    word = normalize_unit(header_word)
+    if word in UNITS:
+        return word
+    return "명" if word in PEOPLE_HEADERS else None
 
 
 def match_unit(text: str, pos: int) -> tuple[str, int] | None:

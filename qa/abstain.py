@@ -16,6 +16,8 @@ from qa.grounding import match_strength, squash
 from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
+OTHER_YEAR = 0.3  # an option of another year than the question's
+UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
 SUBJECT = NAMES.index("subject_all")
 TYPE = NAMES.index("type")
 YEAR = NAMES.index("year")
@@ -25,6 +27,7 @@ YEAR = NAMES.index("year")
 class Verdict:
     abstain: bool
     grounding: float  # the best option's grounding score
+    chosen: Option | None = None  # the best-ranked option that grounds the question
     reason: str = ""
 
 
@@ -42,14 +45,27 @@ def grounding(q: Question, o: Option) -> float:
     """How well one option grounds the question, in [0, 1]."""
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
-    year = 0.5 if f[YEAR] < 0 else 1.0
-    return f[SUBJECT] * typed * year * names_asked(q, o)
+    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o)
+
+
+def year_factor(q: Question, o: Option) -> float:
+    """An option of another year than the one asked hardly answers; for a year after the report's, an
+    option that states no year is doubtful too."""
+    if o.features[YEAR] < 0:
+        return OTHER_YEAR
+    if o.features[YEAR] == 0 and any(y > q.report_year for y in q.years):
+        return UNSTATED_FUTURE_YEAR
+    return 1.0
 
 
 def judge(q: Question, options: list[Option], threshold: float) -> Verdict:
-    if not options:
-        return Verdict(True, 0.0, "nothing retrieved")
-    best = max(grounding(q, o) for o in options[:GROUNDING_POOL])
+    """Answer with the best option, or for a number the best option with a figure of the asked kind,
+    when one of the top options grounds the question; else abstain."""
+    top = options[:GROUNDING_POOL]
+    best = max((grounding(q, o) for o in top), default=0.0)
     if best < threshold:
-        return Verdict(True, best, "no option grounds the question's subject with the asked kind of answer")
-    return Verdict(False, best)
+        return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
+    chosen = top[0]
+    if q.wants_number and chosen.figure is None:
+        chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)
+    return Verdict(False, best, chosen)

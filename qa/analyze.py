@@ -45,6 +45,7 @@ class Question:
     followup_cue: bool
     season: str | None
     asks_amount: bool = False  # 얼마 / 얼마나 / 몇: a number of any kind
+    report_year: int = 0  # the report's own year, which relative years are read against
     carried: tuple[str, ...] = ()  # subject words borrowed from the conversation (they weigh less)
 
     @property
@@ -262,6 +263,8 @@ def analyze(text: str, report_year: int) -> Question:
     words = tuple(question_morphs(text, bigrams=False))
     season = next((v for k, v in question_words().seasons.items() if k in text), None)
     operation = operation_of(text, morphs)
+    if operation == "list":
+        kind = None  # a list is answered by items, whatever they are
     if operation in ("compare", "max", "min") and kind in ("place", "who"):
         kind = next((t for t in (type_of_noun(a) for a in attribute) if t in NUMERIC_TYPES), None)
     return Question(
@@ -281,4 +284,5 @@ def analyze(text: str, report_year: int) -> Question:
         and any(text.startswith(s) for s in question_words().followup_starts),
         season=season,
         asks_amount=bool(found and found[1] in ("amount", "number")),
+        report_year=report_year,
     )

@@ -88,8 +88,9 @@ class QAEngine:
         if audit is not None:
             return Outcome(q, ranking, audit, 1.0)
         verdict = judge(q, ranking.options, self.scorer.abstain_below)
-        if verdict.abstain:
+        if verdict.abstain or verdict.chosen is None:
             return Outcome(q, ranking, None, verdict.grounding)
+        ranking = ranking.leading(verdict.chosen)
         result = self.calculator.answer(q, ranking)
         if result is None and q.wants_list:
             result = listing(ranking, self.candidate_by_id)

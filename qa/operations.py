@@ -1,11 +1,234 @@
-"""Computations over figure records: comparisons, superlatives, sums, changes, filters (placeholder)."""
+"""Computations over figure records: comparisons of named things, superlatives and filters over a
+series, sums, and changes (`A → B`, or one series in two years). Every operand is a figure record
+cited to its passage; operands of different measures are never added or compared.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corpus.document import Document
+from corpus.model import Figure
+from corpus.units import compatible, convert, to_krw
+from qa import compose
+from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
+from qa.compose import Citations, format_value
+from qa.features import NAMES, chain_role
+from qa.grounding import squash
+from qa.parts import named_parts
+from qa.rank import Option, Ranker, Ranking
+from qa.series import Member, SeriesFinder, series_key
+from qa.strategies import MAX_FIGURES, Result
+
+COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+COUNT_RE = re.compile(r"([0-9]+)\s*(?:개|곳|가지|건)")
+PART_OPTIONS = 10  # options looked at for each named part
+TYPE = NAMES.index("type")
+COMPARATORS = {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}
+
+
+def value_in(fig: Figure, unit: str) -> float:
+    converted = convert(fig.value, fig.unit, unit)
+    return fig.value if converted is None else converted
+
+
+def computed(label: str, value: float, unit: str, like: Figure) -> Figure:
+    return Figure(label, round(value, 6), unit, to_krw(value, unit), like.year, like.section_ref, like.line,
+                  like.source, computed=True)
+
+
+def operand_count(q: Question) -> int | None:
+    """How many things the question says it adds or compares (`6개 하위펀드`, `두 사업`), if it says."""
+    m = COUNT_RE.search(q.text)
+    if m:
+        return int(m.group(1))
+    return next((n for word, n in COUNT_WORDS.items() if re.search(rf"(?<![가-힣]){word}\s", q.text)), None)
+
+
+def named_phrase(m: Member) -> str:
+    """The figure with what it belongs to, unless its label already says so."""
+    phrase = compose.figure_phrase(m.figure)
+    return phrase if squash(m.name) in squash(m.figure.label) else f"{m.name} {phrase}"
 
 
 class Calculator:
-    def __init__(self, ranker, doc) -> None:
+    def __init__(self, ranker: Ranker, doc: Document) -> None:
         self.ranker = ranker
         self.doc = doc
+        self.series = SeriesFinder(doc, [v.cand for v in ranker.views])
+        self.report = squash("\n".join(doc.lines))
 
-    def answer(self, q, ranking):
+    def answer(self, q: Question, ranking: Ranking) -> Result | None:
+        if q.operation in ("compare", "sum"):
+            parts = named_parts(q, lambda word: squash(word) in self.report and word.endswith("과"))
+            if parts:
+                members = self.part_members(q, parts)
+                if members:
+                    return self.combine(q, members)
+        top = self.top_figure(ranking)
+        if top is None or q.operation is None:
+            return None
+        if q.operation in ("max", "min", "compare"):
+            members = self.series.around(top.cand, top.figure, prefer_rows=True)
+            return self.extreme(q, members) if len(members) >= 2 else None
+        if q.operation == "sum":
+            return self.add_series(q, top)
+        if q.operation == "delta":
+            return self.change(q, ranking, top)
+        if q.operation == "filter" and q.comparator is not None:
+            return self.filter(q, self.series.around(top.cand, top.figure, prefer_rows=True))
         return None
+
+    # -- operands --------------------------------------------------------------
+    @staticmethod
+    def top_figure(ranking: Ranking) -> Option | None:
+        return next((o for o in ranking.options[:PART_OPTIONS] if o.figure is not None), None)
+
+    def part_members(self, q: Question, parts: list[tuple[str, ...]]) -> list[Member]:
+        """For each named part, the best figure of the kind that part asks for (its own measure word, else
+        the question's); [] if one is missing."""
+        named = {w for p in parts for w in p}
+        context = tuple(w for w in q.subject if w not in named)
+        members: list[Member] = []
+        for part in parts:
+            kind = next((t for t in map(type_of_noun, part) if t in NUMERIC_TYPES), q.answer_type)
+            sub = replace(q, subject=tuple(dict.fromkeys(part + context)), operation=None, answer_type=kind,
+                          asks_amount=True)
+            ranking = self.ranker.rank(sub, " ".join((*part, *context, *q.attribute)))
+            pick = next((o for o in ranking.options[:PART_OPTIONS] if o.figure is not None and o.features[TYPE] > 0
+                         and all(o.figure is not m.figure for m in members)), None)
+            if pick is None:
+                return []
+            members.append(Member(" ".join(part), pick.figure, pick.cand))
+        return members
+
+    def combine(self, q: Question, members: list[Member]) -> Result:
+        """Compare or add the named parts' figures, or say why numbers of different kinds cannot be."""
+        if all(compatible(m.figure.unit, members[0].figure.unit) for m in members):
+            return self.compare(q, members) if q.operation == "compare" else self.add(members)
+        cites = Citations()
+        operands = [(m.figure, m.cand.chunk_id) for m in members]
+        text = compose.unit_clash_answer(q.operation or "", operands, cites)
+        return Result(text, tuple(cites.chunk_ids), tuple(operands[:MAX_FIGURES]), members[0].cand)
+
+    # -- the operations ----------------------------------------------------------
+    def compare(self, q: Question, members: list[Member]) -> Result:
+        unit = members[0].figure.unit
+        smaller = any(cue in q.text for cue in ("더 적", "더 작", "더 낮", "더 좁", "적은", "작은", "낮은"))
+        pick = (min if smaller else max)(members, key=lambda m: value_in(m.figure, unit))
+        cites = Citations()
+        word = "작습니다" if smaller else "큽니다"
+        listed = ", ".join(f"{named_phrase(m)} {cites.cite(m.cand.chunk_id)}" for m in members)
+        text = f"{pick.name} 쪽이 더 {word}: {listed}"
+        ordered = [pick, *(m for m in members if m is not pick)]
+        return Result(text, tuple(cites.chunk_ids), tuple((m.figure, m.cand.chunk_id) for m in ordered)[:MAX_FIGURES],
+                      pick.cand)
+
+    def add(self, members: list[Member]) -> Result:
+        unit = members[0].figure.unit
+        total = sum(value_in(m.figure, unit) for m in members)
+        cites = Citations()
+        sentence = " + ".join(format_value(value_in(m.figure, unit)) for m in members) + f" = {format_value(total)}{unit}"
+        text = compose.computed_answer(sentence, [(m.figure, m.cand.chunk_id) for m in members], cites)
+        result = computed("합계", total, unit, members[0].figure)
+        figures = [(result, members[0].cand.chunk_id), *((m.figure, m.cand.chunk_id) for m in members)]
+        return Result(text, tuple(cites.chunk_ids), tuple(figures[:MAX_FIGURES]), members[0].cand)
+
+    def add_series(self, q: Question, top: Option) -> Result | None:
+        """A sum with no named parts: the top figure's series (its line, table row or column, or its
+        sibling programs), as many members as the question counts when it counts them."""
+        want = operand_count(q)
+        candidates = [self.series.around(top.cand, top.figure, prefer_rows=False),
+                      self.series.siblings(top.cand, top.figure)]
+        if want is not None:
+            fitting = [s for s in candidates if len(s) == want]
+            if fitting:
+                return self.add(fitting[0])
+            longer = [s for s in candidates if len(s) > want]
+            return self.add(longer[0][-want:]) if longer and want >= 2 else None
+        usable = [s for s in candidates if len(s) >= 2]
+        return self.add(usable[0]) if usable else None
+
+    def extreme(self, q: Question, members: list[Member]) -> Result:
+        unit = members[0].figure.unit
+        lowest = q.operation == "min" or any(cue in q.text for cue in ("더 적", "더 작", "더 낮"))
+        pick = (min if lowest else max)(members, key=lambda m: value_in(m.figure, unit))
+        cites = Citations()
+        word = "가장 낮습니다" if lowest else "가장 높습니다"
+        head = f"{pick.name} {format_value(pick.figure.value)}{pick.figure.unit}로 {word} {cites.cite(pick.cand.chunk_id)}"
+        others = ", ".join(f"{m.name} {format_value(m.figure.value)}" for m in members if m is not pick)
+        text = f"{head}\n(비교: {others})"
+        figures = [(pick.figure, pick.cand.chunk_id), *((m.figure, m.cand.chunk_id) for m in members if m is not pick)]
+        return Result(text, tuple(cites.chunk_ids), tuple(figures[:MAX_FIGURES]), pick.cand)
+
+    def filter(self, q: Question, members: list[Member]) -> Result | None:
+        cmp = q.comparator
+        assert cmp is not None
+        if len(members) < 2 or (cmp.unit and not compatible(cmp.unit, members[0].figure.unit)
+                                and not members[0].figure.unit.startswith(cmp.unit)):
+            return None
+        test = COMPARATORS[cmp.op]
+        kept = [m for m in members if test(m.figure.value, cmp.value)]
+        cites = Citations()
+        if not kept:
+            first = members[0]
+            return Result(f"조건에 맞는 항목이 없습니다 {cites.cite(first.cand.chunk_id)}", tuple(cites.chunk_ids),
+                          tuple((m.figure, m.cand.chunk_id) for m in members[:MAX_FIGURES]), first.cand)
+        items = [(f"{m.name} {format_value(m.figure.value)}{m.figure.unit}", m.cand.chunk_id) for m in kept]
+        text = compose.list_answer(f"{len(kept)}곳:", items, cites)
+        return Result(text, tuple(cites.chunk_ids), tuple((m.figure, m.cand.chunk_id) for m in kept[:MAX_FIGURES]),
+                      kept[0].cand)
+
+    def change(self, q: Question, ranking: Ranking, top: Option) -> Result | None:
+        """B − A for the figure's change (`A → B`), or for its series in the two years the question names."""
+        pair = self.chain_pair(top) or self.year_pair(q, ranking, top)
+        if pair is None:
+            return None
+        before, after = pair
+        unit = before.figure.unit
+        va, vb = value_in(before.figure, unit), value_in(after.figure, unit)
+        diff = round(vb - va, 6)
+        shown_unit = "%p" if unit == "%" else unit
+        word = "증가" if diff > 0 else "감소" if diff < 0 else "변화 없음"
+        cites = Citations()
+        sentence = f"{format_value(va)} → {format_value(vb)}, {format_value(abs(diff))}{shown_unit} {word}"
+        text = compose.computed_answer(sentence, [(before.figure, before.cand.chunk_id),
+                                                  (after.figure, after.cand.chunk_id)], cites)
+        result = computed("변화", abs(diff), shown_unit, after.figure)
+        figures = ((result, after.cand.chunk_id), (before.figure, before.cand.chunk_id),
+                   (after.figure, after.cand.chunk_id))
+        return Result(text, tuple(cites.chunk_ids), figures, after.cand)
+
+    @staticmethod
+    def chain_pair(top: Option) -> tuple[Member, Member] | None:
+        """The figures on either side of the arrow next to the top figure, same measure."""
+        fig, cand = top.figure, top.cand
+        assert fig is not None
+        role = chain_role(fig)
+        if role is None:
+            return None
+        ordered = sorted((f for f in cand.figures if compatible(f.unit, fig.unit) and chain_role(f)), key=lambda f: f.span[0])
+        k = next(i for i, f in enumerate(ordered) if f is fig)
+        other = k + 1 if role == "before" else k - 1
+        if not 0 <= other < len(ordered):
+            return None
+        a, b = sorted((fig, ordered[other]), key=lambda f: f.span[0])
+        return Member(a.label, a, cand), Member(b.label, b, cand)
+
+    def year_pair(self, q: Question, ranking: Ranking, top: Option) -> tuple[Member, Member] | None:
+        """The top figure's series in two years: the question's two years, or its one year and the report's."""
+        fig = top.figure
+        assert fig is not None
+        same = [o for o in ranking.options[:40] if o.figure is not None and o.figure.year
+                and compatible(o.figure.unit, fig.unit) and o.figure is not fig]
+        years = sorted(set(q.years)) if len(q.years) >= 2 else None
+        key = series_key(fig.label)
+        def partner(year: int | None) -> Option | None:
+            fits = [o for o in same if (year is None or o.figure.year == year) and o.figure.year != fig.year]
+            keyed = [o for o in fits if series_key(o.figure.label) == key]
+            return (keyed or fits or [None])[0]
+        other = partner(None) if years is None else partner(next((y for y in years if y != fig.year), None))
+        if other is None or fig.year is None:
+            return None
+        a, b = sorted(((fig, top.cand), (other.figure, other.cand)), key=lambda p: p[0].year or 0)
+        return Member(a[0].label, *a), Member(b[0].label, *b)

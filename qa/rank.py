@@ -42,6 +42,10 @@ class Ranking:
     retrieval: Retrieval
     options: list[Option]  # best first
 
+    def leading(self, option: Option) -> Ranking:
+        """The same ranking with `option` moved to the front (the one that answers)."""
+        return Ranking(self.question, self.retrieval, [option, *(o for o in self.options if o is not option)])
+
 
 class Ranker:
     def __init__(self, index: ReportIndex, retriever: HybridRetriever, scorer: Scorer) -> None:

@@ -67,13 +67,25 @@ def dedupe(figures: list[tuple[Figure, str]]) -> list[tuple[Figure, str]]:
     return out
 
 
+def list_source(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Candidate | None:
+    """What a list answer enumerates: the best option when it is a list, else the block its bullet heads
+    or hangs in, else the next best option that is a list."""
+    best = ranking.options[0].cand
+    if best.items:
+        return best
+    for block_id in (f"B{best.start}", "B" + best.parent_id[1:] if best.parent_id else ""):
+        block = candidates_by_id.get(block_id)
+        if block is not None and block.items:
+            return block
+    return next((o.cand for o in ranking.options[1:3] if o.cand.items), None)
+
+
 def listing(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Result | None:
-    """The best option that is a list (a block or an enumerating line): every item, in the report's order,
-    each with the passage that holds it; None when no top option is a list."""
-    best = next((o for o in ranking.options[:5] if o.cand.items), None)
-    if best is None:
+    """Every item of the list the question asks for, in the report's order, each with the passage that
+    holds it; None when the best options hold no list."""
+    cand = list_source(ranking, candidates_by_id)
+    if cand is None:
         return None
-    cand = best.cand
     cites = Citations()
     if cand.kind == "block":
         children = [candidates_by_id.get(cid) for cid in cand.children]

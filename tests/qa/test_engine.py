@@ -90,12 +90,13 @@ def test_people_are_never_added_to_money(engine: QAEngine) -> None:
 
 
 def test_a_long_source_line_is_quoted_by_the_clause_that_states_the_figure() -> None:
-    from corpus.model import Chunk, Figure
+    from corpus.candidates import Candidate
+    from corpus.model import Figure
     from qa.compose import quote
-    from qa.figures import RankedFigure
 
     line = ("9. 기술교육원 지원 바람 (일자리정책과) 추진상황 : 추진 중 ○ " + "여러 사업을 검토하고 있음. " * 8
             + "○ 최근 3년간 취약계층 지원자는 1,651명으로 입학인원의 약 15% 수준임 ○ 향후계획")
     fig = Figure("취약계층 지원자는", 1651, "명", None, None, "V.2", 1, line)
-    assert quote(RankedFigure(fig, Chunk("V.2#0", "V.2", "audit", line, 1, 1, ""), 1, 1.0)) == \
-        "최근 3년간 취약계층 지원자는 1,651명으로 입학인원의 약 15% 수준임"
+    cand = Candidate("A1.0", "audit", line, 1, 1, "V.2", (), "V.2#0", (fig,))
+    assert quote(cand, fig) == "최근 3년간 취약계층 지원자는 1,651명으로 입학인원의 약 15% 수준임"
+    assert quote(cand).endswith("…") and len(quote(cand)) < len(line)

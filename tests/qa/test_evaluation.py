@@ -42,7 +42,7 @@ ITEMS = [
 ]
 RESPONSES = {
     # hit at rank 2 (whitespace ignored), right section on top, figure unit "억원" matches gold "억" by prefix
-    "소상공인 예산 얼마야?": response("예산은 4,740억원입니다.", [passage("소상공인 지원 개요", BUDGET),
+    "소상공인 예산 얼마야?": response("예산은 4,740억원입니다. [2]", [passage("소상공인 지원 개요", BUDGET),
                                                    passage("예산 4,740억원\n(시비)", BUDGET)], [figure(4740.0, "억원")]),
     # hit at rank 1 but the top passage is in the wrong section; a follow-up's figures are not scored
     "그럼 현원은?": response("257명입니다.", [passage("정원 269 / 현원 257명", GENERAL)]),
@@ -77,8 +77,9 @@ def test_summary_reproduces_the_http_scorer_metrics() -> None:
     assert (summary["abstain_on_unanswerable"], summary["false_abstain"]) == (1.0, 0.0)
     assert (summary["latency_ms_p50"], summary["latency_ms_p95"]) == (10.0, 10.0)
     assert summary["misses"] == ["c1"]
-    assert summary["by_type"]["numeric"] == {"n": 1, "recall@5": 1.0, "abstained": 0.0}
-    assert summary["by_type"]["unanswerable"] == {"n": 1, "recall@5": None, "abstained": 1.0}
+    assert summary["cited"] == 0.333  # only n1 cites ([2]) the passage that holds its evidence
+    assert summary["by_type"]["numeric"] == {"n": 1, "recall@5": 1.0, "cited": 1.0, "abstained": 0.0}
+    assert summary["by_type"]["unanswerable"] == {"n": 1, "recall@5": None, "cited": None, "abstained": 1.0}
 
 
 def test_history_is_asked_first_in_the_same_session() -> None:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from qa.answer import Answer, AnswerFigure, Passage
 from qa.errors import IndexNotReadyError, QAError
-from qa.figures import format_value
+from qa.compose import format_value
 
 MAX_LINK_CHARS = 400  # longer question links fall back to the bare page
 _MARKER_RE = re.compile(r"\[(\d+)\]")

@@ -1,0 +1,42 @@
+"""What a question asks for, read on Kiwi morphemes: the attribute and its answer type, counters,
+operations, and years relative to the report's."""
+from __future__ import annotations
+
+import pytest
+
+from qa.analyze import analyze
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("서울형 청년인턴 직무캠프 인턴 월급 얼마야?", "money"),
+    ("Try Everything 2022 행사 참가자 수는 몇 명이었어?", "people"),
+    ("경제정책실 지금 실제 근무 인원(현원)은 몇 명이야?", "people"),
+    ("동부기술교육원 위치?", "place"),
+    ("SBA 넓이 몇 ㎡야", "area"),  # 넓이: the report writes 면적 or 규모
+    ("G밸리 기업 몇 군데야", "count"),  # 몇 군데: the report writes 개사 or 개소
+    ("청년취업사관학교 예산현액 알려줘", "money"),  # …액: an amount of money
+])
+def test_the_answer_type_comes_from_the_asked_attribute(question: str, answer_type: str) -> None:
+    assert analyze(question, 2023).answer_type == answer_type
+
+
+def test_a_counter_after_몇_is_kept_as_written() -> None:
+    assert analyze("스타트업 해외 실증 몇 개사야?", 2023).counter == "개사"
+    assert analyze("G밸리 기업 몇 군데야", 2023).counter == "군데"
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("청년정책과랑 창업정책과 중 예산현액 어느 쪽이 더 많아?", "compare"),
+    ("집행률 제일 높은 과는?", "max"),
+    ("청년정책과랑 창업정책과 예산현액 합치면?", "sum"),
+    ("차이가 뭐야?", None),  # asks what differs, not for a subtraction
+    ("청년취업사관학교 예산 얼마야?", None),
+])
+def test_operations_are_read_from_the_question_cues(question: str, operation: str | None) -> None:
+    assert analyze(question, 2023).operation == operation
+
+
+def test_relative_years_are_read_against_the_report_year() -> None:
+    assert analyze("작년 성과는?", 2023).years == (2022,)
+    assert analyze("작년 성과는?", 2024).years == (2023,)
+    assert 2022 in analyze("'22년 실적은?", 2023).years
