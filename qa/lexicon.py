@@ -6,6 +6,7 @@
 - question_words.json: interrogatives, relative years, seasons, follow-up openers, and the cues of
   lists, comparisons, superlatives, sums, changes, targets and filters;
 - paraphrases.json: a question's word → the report's words for the same thing.
+- audit_words.json: how questions name the audit follow-ups, their tables, statuses and departments.
 """
 from __future__ import annotations
 
@@ -74,3 +75,27 @@ def question_words() -> QuestionWords:
 @lru_cache(maxsize=1)
 def paraphrases() -> dict[str, tuple[str, ...]]:
     return {k.lower(): tuple(v) for k, v in _read("paraphrases.json").items()}
+
+
+@dataclass(frozen=True)
+class AuditWords:
+    audit_cues: tuple[str, ...]
+    not_audit: tuple[str, ...]
+    all_phrases: tuple[str, ...]
+    kinds: dict[str, tuple[str, ...]]  # the report's table name → its cues
+    not_done: tuple[str, ...]
+    statuses: dict[str, tuple[str, ...]]  # the report's status → its cues, in the order they are tried
+    count_cues: tuple[str, ...]
+    counters: tuple[str, ...]
+    department_asks: tuple[str, ...]
+    status_asks: tuple[str, ...]
+    content_asks: tuple[str, ...]
+    list_cues: tuple[str, ...]
+    generic_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def audit_words() -> AuditWords:
+    d = _read("audit_words.json")
+    return AuditWords(**{k: {name: tuple(cues) for name, cues in v.items()} if isinstance(v, dict)
+                         else frozenset(v) if k == "generic_words" else tuple(v) for k, v in d.items()})
