@@ -17,10 +17,13 @@ from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
-UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
+UNSTATED_FUTURE_YEAR = 0.5
+ATTRIBUTE_MISSING = 0.7  # an option with no year, for a question about a year after the report
 SUBJECT = NAMES.index("subject_all")
 TYPE = NAMES.index("type")
 YEAR = NAMES.index("year")
+ATTRIBUTE = NAMES.index("attribute")
+LABEL = NAMES.index("label")
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,15 @@ def grounding(q: Question, o: Option) -> float:
     """How well one option grounds the question, in [0, 1]."""
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
-    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o)
+    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o)
+
+
+def attribute_factor(q: Question, o: Option) -> float:
+    """An option that names none of the asked attribute words (`예산` for a budget question answered by
+    a 매출액 line) is doubtful: the subject's other figures are not what was asked."""
+    if not q.attribute or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
+        return 1.0
+    return ATTRIBUTE_MISSING
 
 
 def year_factor(q: Question, o: Option) -> float:
@@ -60,12 +71,19 @@ def year_factor(q: Question, o: Option) -> float:
 
 def judge(q: Question, options: list[Option], threshold: float) -> Verdict:
     """Answer with the best option, or for a number the best option with a figure of the asked kind,
-    when one of the top options grounds the question; else abstain."""
+    when one of the top options grounds the question; else abstain. An option of another year than the
+    asked one never answers: the next one that grounds the question does, or none."""
     top = options[:GROUNDING_POOL]
-    best = max((grounding(q, o) for o in top), default=0.0)
+    scores = [grounding(q, o) for o in top]
+    best = max(scores, default=0.0)
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
     if q.wants_number and chosen.figure is None:
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)
+    if chosen.features[YEAR] < 0:
+        same_year = [o for o, g in zip(top, scores) if g >= threshold and o.features[YEAR] >= 0]
+        if not same_year:
+            return Verdict(True, best, None, "the report states this only for another year")
+        chosen = same_year[0]
     return Verdict(False, best, chosen)

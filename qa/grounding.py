@@ -24,6 +24,7 @@ SHORT_WEIGHT = 0.3  # a one-letter Hangul noun (시, 문, 해, 안) says little 
 PARTIAL_CREDIT = 0.5  # `운영비` matched only as `운영`, `창업팀` as `창업`
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     return SQUASH_RE.sub("", normalize(text)).lower()
 
@@ -48,7 +49,8 @@ class Vocabulary:
 
     @lru_cache(maxsize=65536)
     def idf(self, word: str) -> float:
-        df = sum(1 for v in self.views if word in v.own_terms or (len(word) >= 2 and squash(word) in v.own))
+        flat = squash(word) if len(word) >= 2 else None
+        df = sum(1 for v in self.views if word in v.own_terms or (flat is not None and flat in v.own))
         return math.log((self.n + 1) / (df + 1)) + 1.0
 
 
