@@ -17,8 +17,8 @@ from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
-UNSTATED_FUTURE_YEAR = 0.5
-ATTRIBUTE_MISSING = 0.7  # an option with no year, for a question about a year after the report
+UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
+ATTRIBUTE_MISSING = 0.7  # an option that names none of the asked attribute words
 SUBJECT = NAMES.index("subject_all")
 TYPE = NAMES.index("type")
 YEAR = NAMES.index("year")
@@ -54,7 +54,7 @@ def grounding(q: Question, o: Option) -> float:
 def attribute_factor(q: Question, o: Option) -> float:
     """An option that names none of the asked attribute words (`예산` for a budget question answered by
     a 매출액 line) is doubtful: the subject's other figures are not what was asked."""
-    if not q.attribute or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
+    if not q.named_attributes or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
         return 1.0
     return ATTRIBUTE_MISSING
 

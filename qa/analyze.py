@@ -53,6 +53,12 @@ class Question:
         return self.answer_type in NUMERIC_TYPES or self.asks_amount or self.operation in ("sum", "delta")
 
     @property
+    def named_attributes(self) -> tuple[str, ...]:
+        """Attribute words that name what is asked (집행률, 면적), frame words (지금, 규모) left out."""
+        frame = question_words().frame_words
+        return tuple(a for a in self.attribute if a not in frame)
+
+    @property
     def wants_list(self) -> bool:
         return self.operation == "list"
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from corpus.model import Figure
 from corpus.units import unit_kind
 from qa.analyze import NUMERIC_TYPES, Question
-from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches
+from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, word_weight
 from qa.lexicon import answer_type
 
 NAMES = (
@@ -118,12 +118,20 @@ def cell_fit(q: Question, view: View, vocab: Vocabulary) -> float:
     return float(any(matches(w, *row) for w in words) and any(matches(w, *col) for w in words))
 
 
+def subject_words(q: Question, vocab: Vocabulary) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The words that say what the question is about, with their weights; when it names nothing but the
+    report's own frame (`서울 고용률`), the asked attribute is what must be found."""
+    words = q.subject + q.carried
+    if any(word_weight(w, vocab) > 0 for w in words) or not q.named_attributes:
+        return words, (1.0,) * len(q.subject) + (CARRIED_WEIGHT,) * len(q.carried)
+    return q.named_attributes, (1.0,) * len(q.named_attributes)
+
+
 def features(q: Question, view: View, fig: Figure | None, position: int, signals: Signals, vocab: Vocabulary,
              previous: Previous | None) -> list[float]:
     """The feature vector of one option, in the order of NAMES."""
     c = view.cand
-    words = q.subject + q.carried
-    weights = (1.0,) * len(q.subject) + (CARRIED_WEIGHT,) * len(q.carried)
+    words, weights = subject_words(q, vocab)
     own_attr = view.own_terms, view.own
     label = (fig.label.lower(), fig.label.replace(" ", "").lower()) if fig is not None else ("", "")
     attribute_words = q.attribute or ((q.asked_noun,) if q.asked_noun else ())

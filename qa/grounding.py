@@ -46,12 +46,22 @@ class Vocabulary:
     def __init__(self, views: list[View]) -> None:
         self.views = views
         self.n = len(views)
+        self.report_wide = report_wide_terms(views)
 
     @lru_cache(maxsize=65536)
     def idf(self, word: str) -> float:
         flat = squash(word) if len(word) >= 2 else None
         df = sum(1 for v in self.views if word in v.own_terms or (flat is not None and flat in v.own))
         return math.log((self.n + 1) / (df + 1)) + 1.0
+
+
+def report_wide_terms(views: list[View]) -> frozenset[str]:
+    """Words written in every part of the report (서울, 지원, 추진): the report's own frame, which says
+    nothing about where an answer stands."""
+    by_part: dict[str, set[str]] = {}
+    for v in views:
+        by_part.setdefault(v.cand.section_ref.split(".")[0], set()).update(v.own_terms)
+    return frozenset(set.intersection(*by_part.values())) if len(by_part) > 1 else frozenset()
 
 
 def forms(word: str) -> tuple[str, ...]:
@@ -77,14 +87,16 @@ def match_strength(word: str, terms: frozenset[str], squashed: str) -> float:
     return 0.0
 
 
-def word_weight(word: str) -> float:
+def word_weight(word: str, vocab: Vocabulary) -> float:
+    if word in vocab.report_wide:
+        return 0.0
     return SHORT_WEIGHT if len(word) == 1 and re.fullmatch(r"[가-힣]", word) else 1.0
 
 
 def coverage(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary, terms: frozenset[str],
              squashed: str) -> float:
     """IDF-weighted share of `words` that the text matches; 0 when there are no words."""
-    weighted = [(word, w * word_weight(word) * vocab.idf(word)) for word, w in zip(words, weights)]
+    weighted = [(word, w * word_weight(word, vocab) * vocab.idf(word)) for word, w in zip(words, weights)]
     total = sum(w for _, w in weighted)
     if total <= 0:
         return 0.0
