@@ -54,9 +54,10 @@ class Question:
 
     @property
     def named_attributes(self) -> tuple[str, ...]:
-        """Attribute words that name what is asked (집행률, 면적), frame words (지금, 규모) left out."""
-        frame = question_words().frame_words
-        return tuple(a for a in self.attribute if a not in frame)
+        """Attribute words that name what is asked (집행률, 면적): frame words (지금, 규모) and words that
+        name only the kind of answer (돈, 사람, 부서) left out."""
+        plain = question_words().frame_words.union(*(t.generic for t in answer_types()))
+        return tuple(a for a in self.attribute if a not in plain)
 
     @property
     def wants_list(self) -> bool:

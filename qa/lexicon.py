@@ -25,6 +25,7 @@ class AnswerType:
     counters: frozenset[str]
     units: frozenset[str]
     keys: frozenset[str]
+    generic: frozenset[str]  # words that name only this kind of answer (돈, 사람, 부서)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def _read(name: str) -> dict:
 @lru_cache(maxsize=1)
 def answer_types() -> tuple[AnswerType, ...]:
     return tuple(AnswerType(name, frozenset(v["cues"]), frozenset(v["counters"]), frozenset(v["units"]),
-                            frozenset(v["keys"])) for name, v in _read("answer_types.json").items())
+                            frozenset(v["keys"]), frozenset(v["generic"]))
+                 for name, v in _read("answer_types.json").items())
 
 
 @lru_cache(maxsize=None)
