@@ -29,4 +29,4 @@ test: setup browser
 	$(VENV)/bin/python -m pytest -q
 
 eval: setup
-	$(VENV)/bin/qa eval ../shared/eval/dev.jsonl
+	$(VENV)/bin/python bench/compare.py ../shared/eval/dev.jsonl
