@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from corpus.tokens import question_morphs
 from corpus.years import years_in
 from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
-from qa.lexicon import answer_types, paraphrases, question_words
+from qa.lexicon import answer_types, paraphrases, plain_words, question_words
 
 NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "NR", "SN")
 VERB_TAGS = ("VV", "VA")
@@ -47,6 +47,7 @@ class Question:
     asks_amount: bool = False  # 얼마 / 얼마나 / 몇: a number of any kind
     report_year: int = 0  # the report's own year, which relative years are read against
     carried: tuple[str, ...] = ()  # subject words borrowed from the conversation (they weigh less)
+    ranked: tuple[str, ...] = ()  # what a superlative or a condition picks among (`제일 많은 과`: 과)
 
     @property
     def wants_number(self) -> bool:
@@ -56,8 +57,7 @@ class Question:
     def named_attributes(self) -> tuple[str, ...]:
         """Attribute words that name what is asked (집행률, 면적): frame words (지금, 규모) and words that
         name only the kind of answer (돈, 사람, 부서) left out."""
-        plain = question_words().frame_words.union(*(t.generic for t in answer_types()))
-        return tuple(a for a in self.attribute if a not in plain)
+        return tuple(a for a in self.attribute if a not in plain_words())
 
     @property
     def wants_list(self) -> bool:
@@ -259,6 +259,12 @@ def roles(morphs: tuple[Morph, ...], skip: tuple[int, int]) -> tuple[tuple[str, 
     return tuple(subject), tuple(dict.fromkeys(attribute))
 
 
+def ranked_class(morphs: tuple[Morph, ...]) -> frozenset[str]:
+    """In `예산 제일 많은 과`, `20% 넘는 과`: the noun a superlative or condition describes is the kind of
+    thing the answer picks among, not what the question is about."""
+    return frozenset(m.form for prev, m in zip(morphs, morphs[1:]) if prev.tag == "ETM" and m.tag.startswith("NN"))
+
+
 def analyze(text: str, report_year: int) -> Question:
     text = text.strip()
     morphs = morphs_of(text)
@@ -272,6 +278,8 @@ def analyze(text: str, report_year: int) -> Question:
     operation = operation_of(text, morphs)
     if operation == "list":
         kind = None  # a list is answered by items, whatever they are
+    ranked = ranked_class(morphs) if operation in ("max", "min", "filter") else frozenset()
+    subject = tuple(w for w in subject if w not in ranked)
     if operation in ("compare", "max", "min") and kind in ("place", "who"):
         kind = next((t for t in (type_of_noun(a) for a in attribute) if t in NUMERIC_TYPES), None)
     return Question(
@@ -292,4 +300,5 @@ def analyze(text: str, report_year: int) -> Question:
         season=season,
         asks_amount=bool(found and found[1] in ("amount", "number")),
         report_year=report_year,
+        ranked=tuple(sorted(ranked)),
     )

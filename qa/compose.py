@@ -32,6 +32,17 @@ def format_value(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def with_ro(phrase: str) -> str:
+    """`phrase` with the particle 로/으로 its last sound takes: 10%로, 1,200백만원으로, 30개사로, 8개소로."""
+    last = phrase[-1:]
+    if "가" <= last <= "힣":
+        final = (ord(last) - ord("가")) % 28
+        return phrase + ("로" if final in (0, 8) else "으로")  # no final consonant, or ㄹ
+    if last.isdigit():
+        return phrase + ("으로" if last in "036" else "로")  # 영, 삼, 육 end in a consonant other than ㄹ
+    return phrase + "로"
+
+
 def figure_phrase(fig: Figure) -> str:
     return f"{fig.label} {format_value(fig.value)}{fig.unit}".strip()
 

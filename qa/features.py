@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Figure
-from corpus.units import unit_kind
+from corpus.units import UNITS, compatible, normalize_unit, unit_kind
 from qa.analyze import NUMERIC_TYPES, Question
 from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, word_weight
 from qa.lexicon import answer_type
@@ -61,10 +61,19 @@ def chain_role(fig: Figure) -> str | None:
     return None
 
 
+def exact_counter(q: Question) -> bool:
+    """`몇 개사`, `몇 명`: a counter that is itself one of the report's units asks for that measure; `몇 개`,
+    `몇 곳` count anything, and an operation's result may take another unit (%p from %)."""
+    return (bool(q.counter) and q.operation is None and normalize_unit(q.counter) in UNITS
+            and q.counter not in answer_type("count").generic)
+
+
 def type_fit(q: Question, view: View, fig: Figure | None) -> float:
     """1 when the option can be the kind of answer asked for (a number of the asked kind, a date, a place,
     a name), else 0."""
     kind = q.answer_type
+    if exact_counter(q):
+        return float(fig is not None and (compatible(fig.unit, q.counter) or fig.unit.startswith(q.counter)))
     if kind in NUMERIC_TYPES:
         return float(fig is not None and (unit_kind(fig.unit) in answer_type(kind).units
                                           or (bool(q.counter) and fig.unit == q.counter)))

@@ -43,10 +43,10 @@ class View:
 class Vocabulary:
     """Document frequencies of words over the candidates' own texts."""
 
-    def __init__(self, views: list[View]) -> None:
+    def __init__(self, views: list[View], title_terms: frozenset[str] = frozenset()) -> None:
         self.views = views
         self.n = len(views)
-        self.report_wide = report_wide_terms(views)
+        self.report_wide = report_wide_terms(views) | title_terms
 
     @lru_cache(maxsize=65536)
     def idf(self, word: str) -> float:
@@ -56,8 +56,8 @@ class Vocabulary:
 
 
 def report_wide_terms(views: list[View]) -> frozenset[str]:
-    """Words written in every part of the report (서울, 지원, 추진): the report's own frame, which says
-    nothing about where an answer stands."""
+    """Words written in every part of the report (서울, 경제, 산업): the report's own frame, which says
+    nothing about where an answer stands. The words of its title (`경제정책실 주요 업무보고`) are too."""
     by_part: dict[str, set[str]] = {}
     for v in views:
         by_part.setdefault(v.cand.section_ref.split(".")[0], set()).update(v.own_terms)

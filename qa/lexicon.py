@@ -75,6 +75,13 @@ def question_words() -> QuestionWords:
 
 
 @lru_cache(maxsize=1)
+def plain_words() -> frozenset[str]:
+    """Words that name no particular thing: frame words (지금, 규모) and the answer types' generic words
+    (돈, 사람, 곳)."""
+    return question_words().frame_words.union(*(t.generic for t in answer_types()))
+
+
+@lru_cache(maxsize=1)
 def paraphrases() -> dict[str, tuple[str, ...]]:
     return {k.lower(): tuple(v) for k, v in _read("paraphrases.json").items()}
 

@@ -15,9 +15,10 @@ from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.compose import Citations, format_value
 from qa.features import NAMES, chain_role
 from qa.grounding import squash
+from qa.lexicon import plain_words
 from qa.parts import named_parts
 from qa.rank import Option, Ranker, Ranking
-from qa.series import Member, SeriesFinder, series_key
+from qa.series import Member, SeriesFinder, is_total, series_key
 from qa.strategies import MAX_FIGURES, Result
 
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
@@ -45,6 +46,16 @@ def operand_count(q: Question) -> int | None:
     return next((n for word, n in COUNT_WORDS.items() if re.search(rf"(?<![가-힣]){word}\s", q.text)), None)
 
 
+def of_kind(members: list[Member], kinds: tuple[str, ...]) -> bool:
+    """Most members are named as things of one of `kinds` (`경제정책과` is a 과); true when no kind is
+    asked or it is a generic one (곳, 것)."""
+    named = [k for k in kinds if k not in plain_words()]
+    if not named:
+        return True
+    fitting = sum(1 for m in members if any(squash(m.name).endswith(k) for k in named))
+    return fitting * 2 > len(members)
+
+
 def named_phrase(m: Member) -> str:
     """The figure with what it belongs to, unless its label already says so."""
     phrase = compose.figure_phrase(m.figure)
@@ -69,15 +80,31 @@ class Calculator:
         if top is None or q.operation is None:
             return None
         if q.operation in ("max", "min", "compare"):
-            members = self.series.around(top.cand, top.figure, prefer_rows=True)
+            members = self.ranked_series(q, ranking)
             return self.extreme(q, members) if len(members) >= 2 else None
         if q.operation == "sum":
             return self.add_series(q, top)
         if q.operation == "delta":
             return self.change(q, ranking, top)
         if q.operation == "filter" and q.comparator is not None:
-            return self.filter(q, self.series.around(top.cand, top.figure, prefer_rows=True))
+            return self.filter(q, self.ranked_series(q, ranking))
         return None
+
+    def ranked_series(self, q: Question, ranking: Ranking) -> list[Member]:
+        """What a superlative or a condition ranks: the series of the best figure whose members are things
+        of the kind asked among (`제일 많은 과` → the rows 경제정책과, 일자리정책과 …), else of the best
+        figure with a series at all. A total row is never a member."""
+        fallback: list[Member] = []
+        for o in ranking.options[:PART_OPTIONS]:
+            if o.figure is None or (o.cand.kind == "cell" and is_total(o.cand.row_header)):
+                continue
+            members = self.series.around(o.cand, o.figure, prefer_rows=True)
+            if len(members) < 2:
+                continue
+            if of_kind(members, q.ranked):
+                return members
+            fallback = fallback or members
+        return fallback
 
     # -- operands --------------------------------------------------------------
     @staticmethod
@@ -155,7 +182,8 @@ class Calculator:
         pick = (min if lowest else max)(members, key=lambda m: value_in(m.figure, unit))
         cites = Citations()
         word = "가장 낮습니다" if lowest else "가장 높습니다"
-        head = f"{pick.name} {format_value(pick.figure.value)}{pick.figure.unit}로 {word} {cites.cite(pick.cand.chunk_id)}"
+        head = f"{pick.name} {compose.with_ro(format_value(pick.figure.value) + pick.figure.unit)} {word} " \
+               f"{cites.cite(pick.cand.chunk_id)}"
         others = ", ".join(f"{m.name} {format_value(m.figure.value)}" for m in members if m is not pick)
         text = f"{head}\n(비교: {others})"
         figures = [(pick.figure, pick.cand.chunk_id), *((m.figure, m.cand.chunk_id) for m in members if m is not pick)]

@@ -9,6 +9,7 @@ import numpy as np
 
 from corpus.candidates import context_of
 from corpus.model import Figure
+from corpus.tokens import morphs
 from index.lexical import BM25Index
 from index.store import ReportIndex
 from qa.analyze import Question
@@ -55,7 +56,7 @@ class Ranker:
         doc = index.doc
         cands = index.candidates
         self.views = [view_of(c, t, context_of(doc, c)) for c, t in zip(cands.candidates, cands.terms)]
-        self.vocab = Vocabulary(self.views)
+        self.vocab = Vocabulary(self.views, frozenset(morphs(doc.title, bigrams=False)))
         self.lexical = BM25Index.build([sorted(v.context_terms) for v in self.views])
         self.by_chunk: dict[str, list[int]] = {}
         for k, v in enumerate(self.views):

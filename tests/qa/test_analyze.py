@@ -40,3 +40,21 @@ def test_relative_years_are_read_against_the_report_year() -> None:
     assert analyze("작년 성과는?", 2023).years == (2022,)
     assert analyze("작년 성과는?", 2024).years == (2023,)
     assert 2022 in analyze("'22년 실적은?", 2023).years
+
+
+@pytest.mark.parametrize("question", ["서울 실업률 몇 %p 떨어졌어?", "고용률 얼마나 올랐어?", "예산 얼마나 늘었어?"])
+def test_informal_changes_are_deltas(question: str) -> None:
+    assert analyze(question, 2023).operation == "delta"
+
+
+def test_the_kind_a_superlative_picks_among_is_not_the_subject() -> None:
+    q = analyze("경제정책실에서 예산 제일 많은 과 어디야?", 2023)
+    assert q.operation == "max" and q.ranked == ("과",) and "과" not in q.subject
+
+
+@pytest.mark.parametrize("phrase, expected", [("10%", "10%로"), ("1,200백만원", "1,200백만원으로"),
+                                              ("8개소", "8개소로"), ("3", "3으로"), ("257명", "257명으로"),
+                                              ("30개사", "30개사로"), ("2,300", "2,300으로")])
+def test_the_particle_follows_the_last_sound(phrase: str, expected: str) -> None:
+    from qa.compose import with_ro
+    assert with_ro(phrase) == expected

@@ -100,3 +100,25 @@ def test_a_long_source_line_is_quoted_by_the_clause_that_states_the_figure() -> 
     cand = Candidate("A1.0", "audit", line, 1, 1, "V.2", (), "V.2#0", (fig,))
     assert quote(cand, fig) == "최근 3년간 취약계층 지원자는 1,651명으로 입학인원의 약 15% 수준임"
     assert quote(cand).endswith("…") and len(quote(cand)) < len(line)
+
+
+@pytest.mark.parametrize("question, department, value", [
+    ("집행률 제일 낮은 과는?", "창업정책과", 10.0),
+    ("예산현액 제일 많은 과 어디야?", "청년정책과", 1200.0),
+])
+def test_a_superlative_picks_among_the_rows_of_the_kind_asked(engine: QAEngine, question: str, department: str,
+                                                              value: float) -> None:
+    answer = engine.ask(question)
+    assert answer.answer.startswith(department)
+    assert answer.figures[0].value == value
+    assert department in answer.passages[0].text.replace(" ", "")
+
+
+def test_a_counter_that_is_a_unit_asks_for_that_measure(engine: QAEngine) -> None:
+    answer = engine.ask("스타트업 해외 실증 몇 개사야?")  # the line also states 6개국 and 399억원
+    assert (answer.figures[0].value, answer.figures[0].unit) == (30, "개사")
+
+
+def test_a_condition_on_a_column_lists_the_rows_that_meet_it(engine: QAEngine) -> None:
+    answer = engine.ask("집행률 20% 넘는 과는?")
+    assert "청년정책과 25%" in answer.answer and "창업정책과" not in answer.answer
