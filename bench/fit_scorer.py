@@ -1,6 +1,6 @@
 """Fit the one scoring model (qa/scorer.py) on the tune half of the dev set, with cross-validation.
 
-    .venv/bin/python bench/fit_scorer.py ../shared/eval/dev.jsonl [--write] [--folds 5]
+    .venv/bin/python bench/fit_scorer.py ../shared/eval/dev.jsonl [--also bench/data/extra.jsonl] [--write] [--folds 5]
 
 For every answerable tune question, every option the ranker scores gets its feature vector and a
 label: it answers when its candidate holds a gold evidence string and, for a question with gold
@@ -8,7 +8,8 @@ figures, its figure is one of them. The weights minimize a softmax loss over eac
 options (L2-regularized); the regularization is chosen by k-fold top-1 accuracy. The abstention
 threshold is read off the folds' curve (abstention on unanswerable vs false abstention) at the
 highest abstention that keeps false abstention at or under the target. Prints the folds, the
-curve, and tune/check top-1; `--write` stores the weights in qa/model/scorer.json.
+curve, and tune/check top-1; `--write` stores the weights in qa/model/scorer.json. `--also FILE` adds
+our own gold questions (bench/data) to the fitting set; the dev check half is never fitted on.
 """
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def answers(option, item: dict, line_text: str) -> bool:
     return fig is not None and any(same_number(fig.value, g["value"]) and same_unit(fig.unit, g["unit"]) for g in gold)
 
 
-def sample(engine: QAEngine, item: dict) -> Sample:
+def sample(engine: QAEngine, item: dict, half: str | None = None) -> Sample:
     sid = f"fit-{item['id']}-{time.time_ns()}"
     for earlier in item.get("history") or []:
         engine.ask(earlier, sid)
@@ -77,7 +78,7 @@ def sample(engine: QAEngine, item: dict) -> Sample:
     answerable = item["type"] != "unanswerable"
     y = np.array([answerable and answers(o, item, doc.text(o.cand.start, o.cand.end)) for o in ranking.options],
                  dtype=np.float64)
-    return Sample(item["id"], half_of(item["id"]), answerable, x, y, ranking.options, ranking.question)
+    return Sample(item["id"], half or half_of(item["id"]), answerable, x, y, ranking.options, ranking.question)
 
 
 def loss_and_grad(w: np.ndarray, samples: list[Sample], lam: float) -> tuple[float, np.ndarray]:
@@ -135,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--also", type=Path, action="append", default=[], help="more gold files to fit on")
     parser.add_argument("--write", action="store_true", help=f"store the fitted model in {DEFAULT_MODEL}")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     engine = load_engine(settings.report_path, settings.index_dir, settings.model, settings.model_dir)
     items = load_gold(args.gold)
     samples = [sample(engine, item) for item in items]
+    samples += [sample(engine, item, "tune") for path in args.also for item in load_gold(path)]
     tune = [s for s in samples if s.half == "tune"]
     check = [s for s in samples if s.half == "check"]
     start = np.array(engine.scorer.weights, dtype=np.float64)
@@ -174,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"chosen threshold {threshold}: check abstain {check_points[threshold][0]:.3f} "
           f"false-abstain {check_points[threshold][1]:.3f}")
     if args.write:
-        about = {"on": f"{args.gold.name} tune half ({len(tune)} questions)", "folds": args.folds, "lambda": lam,
+        fitted_on = " + ".join([f"{args.gold.name} tune half", *(p.name for p in args.also)])
+        about = {"on": f"{fitted_on} ({len(tune)} questions)", "folds": args.folds, "lambda": lam,
                  "tune_top1": round(top1(tune, w), 3), "check_top1": round(top1(check, w), 3),
                  "false_abstain_target": FALSE_ABSTAIN_TARGET}
         Scorer(tuple(float(v) for v in w), float(threshold)).save(DEFAULT_MODEL, about)

@@ -236,15 +236,21 @@ def expand(words: tuple[str, ...], text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
 
 
+def is_predicate(morphs: tuple[Morph, ...], last: int) -> bool:
+    """`운영해`, `선정됐어`: a noun made a verb says what is done, not what the question is about."""
+    return last + 1 < len(morphs) and morphs[last + 1].tag in ("XSV", "XSA")
+
+
 def roles(morphs: tuple[Morph, ...], skip: tuple[int, int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Content nouns split into subject words and attribute words: a noun word (`집행률`, `운영기관`) that
-    names an answer type or a frame is an attribute; the morphemes of the other words are the subject.
+    names an answer type or a frame is an attribute; the morphemes of the other words are the subject,
+    except nouns made verbs (`운영해`).
     Morphemes inside `skip` (the counter after 몇: `개사`, `%p`) are neither."""
     qw = question_words()
     subject: list[str] = []
     attribute: list[str] = []
     for word, first, last in noun_spans(morphs):
-        if word in qw.interrogatives or word in qw.relative_years:
+        if word in qw.interrogatives or word in qw.relative_years or is_predicate(morphs, last):
             continue
         if type_of_noun(word) or word in qw.frame_words:
             attribute.append(word)

@@ -58,3 +58,16 @@ def test_the_kind_a_superlative_picks_among_is_not_the_subject() -> None:
 def test_the_particle_follows_the_last_sound(phrase: str, expected: str) -> None:
     from qa.compose import with_ro
     assert with_ro(phrase) == expected
+
+
+def test_a_noun_made_a_verb_is_not_the_subject() -> None:
+    """`올해 몇 군데 운영해?` names no subject of its own: it is a follow-up."""
+    from qa.followup import is_followup
+    q = analyze("올해 몇 군데 운영해?", 2023)
+    assert "운영" not in q.subject and is_followup(q)
+    assert "캠퍼스타운" in analyze("캠퍼스타운 몇 군데 운영해?", 2023).subject
+
+
+def test_hedges_and_generic_answer_words_are_not_asked_attributes() -> None:
+    q = analyze("캠퍼스타운활성화과 지금까지 실제 지출한 돈 얼마야?", 2023)
+    assert q.subject == ("캠퍼스타운활성화과",) and q.named_attributes == ()
