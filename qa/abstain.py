@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qa.analyze import Question, type_of_noun
+from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import NAMES
 from qa.grounding import match_strength, squash
 from qa.rank import Option
@@ -38,7 +38,8 @@ def names_asked(q: Question, o: Option) -> float:
     """A count's own words (or figure label) name what the question counts (`스타트업은 몇 개사`); 1 when
     the question counts nothing in particular or the noun is the asked kind itself (`사람 몇 명`)."""
     noun = q.asked_noun
-    if not q.counter or not noun or type_of_noun(noun) == q.answer_type or noun in q.carried:
+    if (q.answer_type not in NUMERIC_TYPES or not q.counter or not noun or type_of_noun(noun) == q.answer_type
+            or noun in q.carried):
         return 1.0
     text = squash((o.figure.label if o.figure is not None else "") + " " + o.cand.text)
     return 1.0 if match_strength(noun, o.view.own_terms, text) > 0 else 0.5

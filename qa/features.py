@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from corpus.model import Figure
 from corpus.units import UNITS, compatible, normalize_unit, unit_kind
 from qa.analyze import NUMERIC_TYPES, Question
-from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, word_weight
+from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, squash, word_weight
 from qa.lexicon import answer_type
 
 NAMES = (
@@ -84,10 +84,17 @@ def type_fit(q: Question, view: View, fig: Figure | None) -> float:
     if kind == "date":
         return float(bool(DATE_RE.search(c.text)) or bool(keys & answer_type("date").keys))
     if kind == "place":
-        return float(bool(keys & answer_type("place").keys) or bool(PLACE_RE.search(c.value_text)))
+        return float(bool(keys & answer_type("place").keys) or names_new(PLACE_RE, c.value_text, q))
     if kind == "who":
-        return float(bool(keys & answer_type("who").keys) or bool(WHO_RE.search(c.value_text)))
+        return float(bool(keys & answer_type("who").keys) or names_new(WHO_RE, c.value_text, q))
     return 0.0
+
+
+def names_new(pattern: re.Pattern[str], text: str, q: Question) -> bool:
+    """The text names a place or a body (`pattern`) that is not the question's own subject: in
+    `서울투자청 운영`, 서울투자청 is what was asked about, not who or where it is."""
+    asked = [squash(w) for w in q.subject + q.carried if len(w) >= 2]
+    return any(not any(a in squash(m.group(0)) for a in asked) for m in pattern.finditer(text))
 
 
 def year_fit(q: Question, view: View, fig: Figure | None) -> float:
