@@ -63,8 +63,8 @@ def main():
                 errors.append(f"{where}: keys missing {sorted(KEYS - keys)} extra {sorted(keys - KEYS)}")
                 continue
             ids[iid] += 1
-            if not re.fullmatch(r"x\d{3}", str(iid)):
-                errors.append(f"{where}: id should look like x001")
+            if not re.fullmatch(r"[a-z]\d{3}", str(iid)):
+                errors.append(f"{where}: id should look like x001 (one letter a file, three digits)")
             t = it["type"]
             by_type[t] += 1
             if t not in TYPES:
