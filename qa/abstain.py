@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import NAMES
 from qa.grounding import match_strength, squash
+from qa.lexicon import plain_words
 from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
 UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
+ASKED_MISSING = 0.7  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.7  # an option that names none of the asked attribute words
 SUBJECT = NAMES.index("subject_all")
 TYPE = NAMES.index("type")
@@ -35,14 +37,18 @@ class Verdict:
 
 
 def names_asked(q: Question, o: Option) -> float:
-    """A count's own words (or figure label) name what the question counts (`스타트업은 몇 개사`); 1 when
-    the question counts nothing in particular or the noun is the asked kind itself (`사람 몇 명`)."""
+    """The noun the interrogative governs (`월급 얼마`, `홍보대사 누구`, `스타트업은 몇 개사`) is written in
+    the option: in its own words or figure label, or for anything but a count in its scope too. 1 when
+    the noun names only the asked kind (`사람 몇 명`, `예산 얼마`) or was borrowed from the conversation."""
     noun = q.asked_noun
-    if (q.answer_type not in NUMERIC_TYPES or not q.counter or not noun or type_of_noun(noun) == q.answer_type
-            or noun in q.carried):
+    if not noun or noun in plain_words() or type_of_noun(noun) == q.answer_type or noun in q.carried:
         return 1.0
-    text = squash((o.figure.label if o.figure is not None else "") + " " + o.cand.text)
-    return 1.0 if match_strength(noun, o.view.own_terms, text) > 0 else 0.5
+    label = o.figure.label if o.figure is not None else ""
+    if q.counter and q.answer_type in NUMERIC_TYPES:
+        terms, text = o.view.own_terms, squash(label + " " + o.cand.text)
+    else:
+        terms, text = o.view.context_terms, squash(label) + o.view.context
+    return 1.0 if match_strength(noun, terms, text) > 0 else ASKED_MISSING
 
 
 def grounding(q: Question, o: Option) -> float:
