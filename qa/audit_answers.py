@@ -180,6 +180,12 @@ class AuditDesk:
             last_end = m.end
         return tuple(dict.fromkeys(w for w in words if len(w) > 1 and not holds_any(squeeze(w), self.cues)))
 
+    def counts_records(self, q: Question) -> bool:
+        """`몇 건`, `지적 몇 개`: what is counted is the audit items; `강소기업 몇 개 선정했어` counts a
+        figure one item states."""
+        noun = squeeze(q.asked_noun)
+        return q.counter == "건" or not noun or holds_any(noun, self.cues) or noun in self.stop
+
     def read(self, q: Question, text: str) -> Reading | None:
         w = self.words
         department = self.department(text)
@@ -189,7 +195,7 @@ class AuditDesk:
         if q.counter and q.counter not in w.counters:
             return None  # `몇 명`, `몇 %`: a number the report's text states
         if holds_any(text, w.count_cues):
-            return Reading(filters, "count")
+            return Reading(filters, "count") if self.counts_records(q) else None
         asks = ("department" if holds_any(text, w.department_asks)
                 else "status" if holds_any(text, w.status_asks) else "")
         if asks and filters.topic:

@@ -123,3 +123,10 @@ def test_audit_words_name_the_reports_statuses_and_tables(real: QAEngine) -> Non
     words = audit_words()
     assert set(words.statuses) <= set(STATUSES)
     assert set(words.kinds) == {r.kind for r in audit_records(real.doc)}
+
+
+def test_a_figure_stated_inside_an_audit_item_is_not_a_count_of_items(real: QAEngine) -> None:
+    """The 강소기업 item states 선정기업 수 by year: `몇 개 선정` asks for that figure, not how many items."""
+    answer = real.ask("행정사무감사 자료에서 강소기업 2021년에 몇 개 선정됐어?")
+    assert "건입니다" not in answer.answer
+    assert any(f.value == 53 and f.unit == "개" for f in answer.figures[:3])
