@@ -48,6 +48,7 @@ class Question:
     report_year: int = 0  # the report's own year, which relative years are read against
     carried: tuple[str, ...] = ()  # subject words borrowed from the conversation (they weigh less)
     ranked: tuple[str, ...] = ()  # what a superlative or a condition picks among (`제일 많은 과`: 과)
+    smaller: bool = False  # a comparison asks for the smaller (`더 적은 쪽`, `덜 든 곳`)
 
     @property
     def wants_number(self) -> bool:
@@ -307,4 +308,5 @@ def analyze(text: str, report_year: int) -> Question:
         asks_amount=bool(found and found[1] in ("amount", "number")),
         report_year=report_year,
         ranked=tuple(sorted(ranked)),
+        smaller=has_any(morphs, question_words().less_cues),
     )

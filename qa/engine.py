@@ -22,6 +22,7 @@ from qa.audit_answers import AuditDesk
 from qa.errors import InvalidQuestionError, SectionNotFoundError
 from qa.features import Previous
 from qa.followup import is_followup, resolve, topic_of
+from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS
 from qa.fusion import FusionConfig
 from qa.operations import Calculator
 from qa.rank import Ranker, Ranking
@@ -30,7 +31,6 @@ from qa.scorer import Scorer
 from qa.session import SessionStore, Turn, TurnContext
 from qa.strategies import Result, listing, single
 
-MAX_QUESTION_CHARS = 1000
 DEFAULT_REPORT_YEAR = 2023  # only for a report whose cover states no year
 
 
@@ -65,7 +65,7 @@ class QAEngine:
         return self.index.doc
 
     # -- asking -------------------------------------------------------------
-    def ask(self, question: str, session_id: str | None = None, top_k: int = 5) -> Answer:
+    def ask(self, question: str, session_id: str | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
         text = validate_question(question)
         sid = session_id or uuid.uuid4().hex
         t0 = time.perf_counter()

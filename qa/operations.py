@@ -141,10 +141,9 @@ class Calculator:
     # -- the operations ----------------------------------------------------------
     def compare(self, q: Question, members: list[Member]) -> Result:
         unit = members[0].figure.unit
-        smaller = any(cue in q.text for cue in ("더 적", "더 작", "더 낮", "더 좁", "적은", "작은", "낮은"))
-        pick = (min if smaller else max)(members, key=lambda m: value_in(m.figure, unit))
+        pick = (min if q.smaller else max)(members, key=lambda m: value_in(m.figure, unit))
         cites = Citations()
-        word = "작습니다" if smaller else "큽니다"
+        word = "작습니다" if q.smaller else "큽니다"
         listed = ", ".join(f"{named_phrase(m)} {cites.cite(m.cand.chunk_id)}" for m in members)
         text = f"{pick.name} 쪽이 더 {word}: {listed}"
         ordered = [pick, *(m for m in members if m is not pick)]
@@ -178,7 +177,7 @@ class Calculator:
 
     def extreme(self, q: Question, members: list[Member]) -> Result:
         unit = members[0].figure.unit
-        lowest = q.operation == "min" or any(cue in q.text for cue in ("더 적", "더 작", "더 낮"))
+        lowest = q.operation == "min" or q.smaller
         pick = (min if lowest else max)(members, key=lambda m: value_in(m.figure, unit))
         cites = Citations()
         word = "가장 낮습니다" if lowest else "가장 높습니다"

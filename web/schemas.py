@@ -6,9 +6,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from pydantic_core import PydanticCustomError
 
-MAX_QUESTION_CHARS = 1000
-DEFAULT_TOP_K = 5
-MAX_TOP_K = 20
+from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS, MAX_TOP_K
+
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 
 

@@ -122,3 +122,9 @@ def test_a_counter_that_is_a_unit_asks_for_that_measure(engine: QAEngine) -> Non
 def test_a_condition_on_a_column_lists_the_rows_that_meet_it(engine: QAEngine) -> None:
     answer = engine.ask("집행률 20% 넘는 과는?")
     assert "청년정책과 25%" in answer.answer and "창업정책과" not in answer.answer
+
+
+def test_a_comparison_can_ask_for_the_smaller(engine: QAEngine) -> None:
+    answer = engine.ask("청년정책과랑 창업정책과 중 예산현액 더 적은 곳은?")
+    assert answer.answer.startswith("창업정책과 쪽이 더 작습니다")
+    assert {f.value for f in answer.figures} >= {800, 1200}
