@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from corpus.tokens import kiwi_tokens
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
+from qa.lexicon import plain_words
 
 COMITATIVES = frozenset({"랑", "이랑", "와", "과", "하고"})
 SEPARATORS = frozenset({",", "/", "및"})
@@ -23,9 +24,10 @@ def is_conjunction(tag: str, form: str) -> bool:
 
 
 def without_trailing_measures(part: tuple[str, ...]) -> tuple[str, ...]:
-    """`A랑 B 예산현액`: the measure words after the last name belong to every part, not to B."""
+    """`A랑 B 예산현액`, `A랑 B 중 더 적은 곳`: the measure and generic words after the last name belong
+    to every part, not to B."""
     end = len(part)
-    while end > 1 and type_of_noun(part[end - 1], by_suffix=True) in NUMERIC_TYPES:
+    while end > 1 and (type_of_noun(part[end - 1], by_suffix=True) in NUMERIC_TYPES or part[end - 1] in plain_words()):
         end -= 1
     return part[:end]
 
