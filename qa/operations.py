@@ -56,6 +56,13 @@ def of_kind(members: list[Member], kinds: tuple[str, ...]) -> bool:
     return fitting * 2 > len(members)
 
 
+def names_part(o: Option, part: tuple[str, ...]) -> int:
+    """How well the figure names its part: each part word in the figure's own label counts 2 (`종합형
+    29,127`), in its line or the titles and bullets above it 1."""
+    label, scoped = squash(o.figure.label if o.figure else ""), o.view.context
+    return sum(2 if w in label else 1 if w in scoped else 0 for w in map(squash, part) if w)
+
+
 def named_phrase(m: Member) -> str:
     """The figure with what it belongs to, unless its label already says so."""
     phrase = compose.figure_phrase(m.figure)
@@ -114,18 +121,19 @@ class Calculator:
     def part_members(self, q: Question, parts: list[tuple[str, ...]]) -> list[Member]:
         """For each named part, the best figure of the kind that part asks for (its own measure word, else
         the question's); [] if one is missing."""
-        named = {w for p in parts for w in p}
-        context = tuple(w for w in q.subject if w not in named)
+        named = "".join(w for p in parts for w in p)
+        context = tuple(w for w in q.subject if w not in named)  # the subject's words outside every part
         members: list[Member] = []
         for part in parts:
             kind = next((t for t in map(type_of_noun, part) if t in NUMERIC_TYPES), q.answer_type)
             sub = replace(q, subject=tuple(dict.fromkeys(part + context)), operation=None, answer_type=kind,
                           asks_amount=True)
             ranking = self.ranker.rank(sub, " ".join((*part, *context, *q.attribute)))
-            pick = next((o for o in ranking.options[:PART_OPTIONS] if o.figure is not None and o.features[TYPE] > 0
-                         and all(o.figure is not m.figure for m in members)), None)
-            if pick is None:
+            fitting = [o for o in ranking.options[:PART_OPTIONS] if o.figure is not None and o.features[TYPE] > 0
+                       and all(o.figure is not m.figure for m in members)]
+            if not fitting:
                 return []
+            pick = max(fitting, key=lambda o: names_part(o, part))  # ties keep the ranking's order
             members.append(Member(" ".join(part), pick.figure, pick.cand))
         return members
 

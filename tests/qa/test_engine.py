@@ -128,3 +128,11 @@ def test_a_comparison_can_ask_for_the_smaller(engine: QAEngine) -> None:
     answer = engine.ask("청년정책과랑 창업정책과 중 예산현액 더 적은 곳은?")
     assert answer.answer.startswith("창업정책과 쪽이 더 작습니다")
     assert {f.value for f in answer.figures} >= {800, 1200}
+
+
+def test_each_named_part_takes_the_figure_its_label_names(engine: QAEngine) -> None:
+    """The line `종합형 : 3개소, 특화형 : 5개소` sits under a bullet that states 8개소 for both together."""
+    answer = engine.ask("청년취업사관학교 종합형이랑 특화형 캠퍼스 합치면 몇 개소야?")
+    total, *operands = answer.figures
+    assert total.computed and (total.value, total.unit) == (8, "개소")
+    assert [(f.label, f.value) for f in operands[:2]] == [("종합형", 3), ("특화형", 5)]
