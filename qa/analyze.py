@@ -182,8 +182,8 @@ def operation_of(text: str, morphs: tuple[Morph, ...]) -> str | None:
         return "min"
     if has_any(morphs, qw.compare_cues) or (find_cue(morphs, "중") is not None and has_any(morphs, ("더", "어느"))):
         return "compare"
-    if has_any(morphs, qw.delta_cues):
-        return "delta"
+    if has_any(morphs, qw.delta_cues) or (find_cue(morphs, "얼마나") is not None and has_any(morphs, qw.raise_cues)):
+        return "delta"  # `얼마나 올렸어`: how much it was raised by
     if comparator_of(text):
         return "filter"
     if has_any(morphs, qw.list_cues) or re.search(r"(어디|뭐|누구)\s*\1", text) or LIST_OF_N_RE.search(text):

@@ -236,18 +236,21 @@ class Calculator:
 
     @staticmethod
     def chain_pair(top: Option) -> tuple[Member, Member] | None:
-        """The figures on either side of the arrow next to the top figure, same measure."""
+        """The top figure and its counterpart across the arrow, same measure: in `A1, A2 ⇒ B1, B2` the
+        figure in the same place on the other side (A2 ↔ B2)."""
         fig, cand = top.figure, top.cand
         assert fig is not None
         role = chain_role(fig)
         if role is None:
             return None
-        ordered = sorted((f for f in cand.figures if compatible(f.unit, fig.unit) and chain_role(f)), key=lambda f: f.span[0])
-        k = next(i for i, f in enumerate(ordered) if f is fig)
-        other = k + 1 if role == "before" else k - 1
-        if not 0 <= other < len(ordered):
+        same = sorted((f for f in cand.figures if compatible(f.unit, fig.unit)), key=lambda f: f.span[0])
+        sides = {side: [f for f in same if chain_role(f) == side] for side in ("before", "after")}
+        mine, other = sides[role], sides["after" if role == "before" else "before"]
+        k = next(i for i, f in enumerate(mine) if f is fig)
+        if not other:
             return None
-        a, b = sorted((fig, ordered[other]), key=lambda f: f.span[0])
+        partner = other[k] if len(other) == len(mine) else (other[0] if role == "before" else other[-1])
+        a, b = (fig, partner) if role == "before" else (partner, fig)
         return Member(a.label, a, cand), Member(b.label, b, cand)
 
     def year_pair(self, q: Question, ranking: Ranking, top: Option) -> tuple[Member, Member] | None:
