@@ -24,7 +24,7 @@ from index.store import ReportIndex
 from qa.engine import QAEngine, load_engine
 from qa.evaluation import HALVES, AskFn, load_gold, run, summarize
 from qa.fusion import FusionConfig
-from qa.serialize import answer_to_dict
+from web.serialize import answer_to_dict
 from web.settings import Settings
 
 K = 5

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.errors import QAError
-from qa.serialize import answer_to_dict
+from web.serialize import answer_to_dict
 from web.edge.access_log import configure_access_log
 from web.edge.net import is_loopback
 from web.schemas import DEFAULT_TOP_K

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from qa.errors import IndexNotReadyError
-from qa.feedback import FeedbackStore
+from web.feedback import FeedbackStore
 from qa.sessions_sqlite import SqliteSessionStore
 from qa.sqlite_db import Database
 from web.settings import Settings

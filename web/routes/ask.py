@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from qa.serialize import answer_to_dict
+from web.serialize import answer_to_dict
 from web.deps import EngineDep, require_json
 from web.edge.access_log import note_question
 from web.schemas import DEFAULT_TOP_K, AskRequest, AskResponse, ErrorResponse

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from qa.feedback import Feedback, FeedbackRecord, Rating
+from web.feedback import Feedback, FeedbackRecord, Rating
 from web.deps import require_json
 from web.schemas import ErrorResponse, Question, SessionId
 from web.storage import Storage, get_storage

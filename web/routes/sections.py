@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from qa.serialize import to_plain
+from web.serialize import to_plain
 from web.deps import EngineDep
 from web.schemas import ErrorResponse, SectionDetail, SectionOutline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from qa.feedback import Feedback, FeedbackStore
+from web.feedback import Feedback, FeedbackStore
 from qa.sqlite_db import Database
 
 ITEM = Feedback(session_id="s1", question="청년취업사관학교 올해 예산은?", answer="'23년 예산 37,799백만원 [1]",
