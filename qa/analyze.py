@@ -164,8 +164,8 @@ def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: 
         if by_attribute in NUMERIC_TYPES:
             return "", by_attribute
         return "", None if any(m.form == "얼마나" for m in morphs) else "money"
-    if kind in ("what", "which"):
-        return "", named if named in ("who", "place", "date") else None
+    if kind in ("what", "which"):  # `이름이 뭐야`, `위치가 어디야`: the attribute says what kind
+        return "", next((t for t in (named, by_attribute) if t in ("who", "place", "date")), None)
     return "", named or by_attribute
 
 

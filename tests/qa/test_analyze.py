@@ -72,3 +72,10 @@ def test_a_noun_made_a_verb_is_not_the_subject() -> None:
 def test_hedges_and_generic_answer_words_are_not_asked_attributes() -> None:
     q = analyze("캠퍼스타운활성화과 지금까지 실제 지출한 돈 얼마야?", 2023)
     assert "실제" not in q.subject and "지출" not in q.subject and q.named_attributes == ()
+
+
+@pytest.mark.parametrize("question, answer_type", [("서울시립과학관 관장 이름이 뭐야?", "who"),
+                                                   ("동부기술교육원 위치가 어디야?", "place")])
+def test_what_is_asked_for_comes_from_the_attribute_when_the_interrogative_is_뭐(question: str,
+                                                                                 answer_type: str) -> None:
+    assert analyze(question, 2023).answer_type == answer_type
