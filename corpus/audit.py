@@ -38,14 +38,6 @@ class AuditRecord:
     line: int
     section_ref: str
 
-    @property
-    def actions(self) -> tuple[str, ...]:
-        return tuple(i.text for i in self.items if i.part == "actions")
-
-    @property
-    def plans(self) -> tuple[str, ...]:
-        return tuple(i.text for i in self.items if i.part == "plans")
-
 
 def cell_items(raw_cell: str) -> list[str]:
     """The cell's list items in order: one per `<p>`/`<li>` (or per line of a plain cell), tags dropped."""

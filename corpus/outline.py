@@ -9,7 +9,6 @@ short free-standing headings (`주요기능`, `경제전망 및 분야별 동향
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from corpus.text import collapse_letter_spacing, squash_ws
 
@@ -25,17 +24,6 @@ BLOCK_RE = re.compile(r"^□\s*(\S.*)$")
 BRACKET_BLOCK_RE = re.compile(r"^【\s*(.+?)\s*】")
 INLINE_HEADING_RE = re.compile(r"^([가-힣]{2,8})\s+-\s+\S")  # "인력현황 - 정원 269 / …"
 FREE_HEADING_RE = re.compile(r"^[가-힣][가-힣\s·]{1,24}$")
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading found at `line`; `title_line` is where its title text stands."""
-
-    kind: str  # part | heading | chapter | program | subprogram | block
-    number: int  # part/chapter/program/sub-program number; 0 for blocks and free headings
-    title: str
-    line: int
-    title_line: int
 
 
 def clean_title(text: str) -> str:

@@ -16,7 +16,6 @@ from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
 from qa.lexicon import answer_types, paraphrases, plain_words, question_words
 
 NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "NR", "SN")
-VERB_TAGS = ("VV", "VA")
 NUMBER_RE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(%p|%|㎡|[가-힣]+)?")
 COUNTER_RE = re.compile(r"몇\s*(%p|%|㎡|[가-힣社]+)")
 
