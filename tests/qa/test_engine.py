@@ -50,7 +50,8 @@ def test_a_sum_is_computed_from_cited_figures(engine: QAEngine) -> None:
 
 def test_a_comparison_names_the_larger_one(engine: QAEngine) -> None:
     answer = engine.ask("청년정책과랑 창업정책과 중 예산현액 어느 쪽이 더 많아?")
-    assert "청년정책과" in answer.answer.split("쪽이 더 큽니다")[0]
+    assert answer.answer.startswith("청년정책과 쪽이 더 큽니다")  # fails when no comparison is made
+    assert [(f.label, f.value) for f in answer.figures[:2]] == [("청년정책과 예산현액", 1200), ("창업정책과 예산현액", 800)]
 
 
 def test_what_the_report_does_not_say_is_not_guessed(engine: QAEngine) -> None:
@@ -136,3 +137,12 @@ def test_each_named_part_takes_the_figure_its_label_names(engine: QAEngine) -> N
     total, *operands = answer.figures
     assert total.computed and (total.value, total.unit) == (8, "개소")
     assert [(f.label, f.value) for f in operands[:2]] == [("종합형", 3), ("특화형", 5)]
+
+
+def test_a_list_question_gets_every_point_of_the_block_in_order(engine: QAEngine) -> None:
+    answer = engine.ask("청년취업사관학교 작년 성과 다 알려줘")
+    items = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert [i.split(" [")[0] for i in items] == ["- (교 육) 47개 과정, 1,154명 교육",
+                                                 "- (취·창업) 실전형 교육 및 취업 밀착지원, 취업률 75% 달성"]
+    cited = answer.passages[0].text
+    assert "1,154명 교육" in cited and "취업률 75%" in cited
