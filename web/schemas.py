@@ -11,13 +11,21 @@ from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS, MAX_TOP_K
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 
 
+def has_lone_surrogate(text: str) -> bool:
+    """JSON can escape a lone UTF-16 surrogate ("\\ud800"); UTF-8 cannot encode it, so it is not text."""
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
 def _check_question(text: str) -> str:
-    """Strip the question; the custom error types become the `empty_question` / `question_too_long` codes."""
+    """Strip the question; the custom error types become the `empty_question` / `question_too_long` codes.
+    A question without a letter or digit ("???", "\\u0000", an emoji) counts as empty."""
     stripped = text.strip()
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in stripped):
+    if has_lone_surrogate(stripped):
         raise PydanticCustomError("invalid_characters", "contains a lone UTF-16 surrogate, which is not text")
     if not stripped:
         raise PydanticCustomError("empty_question", "must not be empty or blank (질문이 비어 있습니다)")
+    if not any(ch.isalnum() for ch in stripped):
+        raise PydanticCustomError("empty_question", "has no letter or digit (질문에 글자도 숫자도 없습니다)")
     if len(stripped) > MAX_QUESTION_CHARS:
         raise PydanticCustomError(
             "question_too_long",

@@ -3,10 +3,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.web.fakes import FakeEngine
+from tests.web.messenger_support import RecordingEngine, app_client
+
+from qa.answer import Answer
+from qa.errors import InvalidQuestionError
 
 PASSAGE_KEYS = {"id", "text", "score", "section", "lines"}
 FIGURE_KEYS = {"label", "value", "unit", "value_krw", "year", "computed", "section", "source", "passage_id"}
@@ -43,13 +49,35 @@ def test_defaults_apply_when_optional_fields_are_absent_or_null(client: TestClie
         assert response.status_code == 200 and response.json()["session_id"] == "s-new"
 
 
-def test_engine_rejecting_the_question_is_a_400(client: TestClient, assert_error: CheckError) -> None:
-    assert_error(client.post("/api/ask", json={"question": "???"}), 400, "invalid_question")
+class RefusingEngine(FakeEngine):
+    """Refuses every question, as the real engine does with one it cannot read as a question."""
+
+    def ask(self, question: str, session_id: str | None = None, top_k: int = 5) -> Answer:
+        raise InvalidQuestionError("질문으로 보기 어렵습니다")
+
+
+def test_engine_rejecting_the_question_is_a_400(tmp_path: Path, assert_error: CheckError) -> None:
+    with app_client(tmp_path, RefusingEngine()) as client:
+        assert_error(client.post("/api/ask", json={"question": "현원은?"}), 400, "invalid_question")
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])
 def test_empty_question(client: TestClient, assert_error: CheckError, question: str) -> None:
     assert_error(client.post("/api/ask", json={"question": question}), 400, "empty_question")
+
+
+@pytest.mark.parametrize("question", ["\u0000", "\ufeff", "???", "😀", " ?! …\u200b ", "\u0000\ufeff😀"])
+def test_question_without_letters_or_digits_is_empty(tmp_path: Path, assert_error: CheckError,
+                                                     question: str) -> None:
+    engine = RecordingEngine(FakeEngine())
+    with app_client(tmp_path, engine) as client:
+        assert_error(client.post("/api/ask", json={"question": question}), 400, "empty_question")
+    assert engine.sessions == []
+
+
+@pytest.mark.parametrize("question", ["7", "a?", "ㅋ", "现", "٣?"])
+def test_one_letter_or_digit_is_enough(client: TestClient, question: str) -> None:
+    assert client.post("/api/ask", json={"question": question}).status_code == 200
 
 
 def test_question_over_1000_characters(client: TestClient, assert_error: CheckError) -> None:

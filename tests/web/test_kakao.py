@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,13 @@ from tests.web.messenger_support import RecordingEngine, app_client, check_kakao
 
 from qa.answer import Answer
 from web.app import create_app
+from web.messengers.common import UNREADABLE
 from web.schemas import SESSION_ID_PATTERN
 from web.settings import Settings
 
 REQUEST = fixture("kakao_skill_request.json")
 PARTIAL = fixture("kakao_partial_requests.json")
+JSON = {"Content-Type": "application/json"}
 
 
 def with_user(payload: dict[str, Any], user_id: str, utterance: str | None = None) -> dict[str, Any]:
@@ -142,3 +145,48 @@ def test_rate_limit_is_per_kakao_user(tmp_path: Path) -> None:
         other = simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "calm")).json())
     assert [t.startswith("현원은") for t in texts] == [True, True, False]
     assert "너무 잦아요" in texts[2] and other.startswith("현원은")
+
+
+def with_request_field(field: str, value: Any) -> str:
+    """REQUEST with one userRequest field ('user.id' for the user's) changed, as JSON text
+    (escaped, so a lone surrogate travels as "\\ud800")."""
+    changed = copy.deepcopy(REQUEST)
+    if field == "user.id":
+        changed["userRequest"]["user"]["id"] = value
+    else:
+        changed["userRequest"][field] = value
+    return json.dumps(changed)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[kakao.example.com/callback", "https://]x[/"])
+def test_malformed_callback_url_is_ignored_and_the_question_answered(tmp_path: Path, url: str) -> None:
+    with app_client(tmp_path, FakeEngine(), QA_CALLBACK_HOSTS="::1,kakao.example.com") as client:
+        response = client.post("/kakao/skill", content=with_request_field("callbackUrl", url), headers=JSON)
+    assert response.status_code == 200
+    check_kakao_reply(response.json())
+    assert simple_text(response.json()).startswith("현원은 257명입니다.")
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("utterance", "\ud800"), ("utterance", "현원\udfff은?"), ("user.id", "\ud800"),
+    ("callbackUrl", "https://x/\ud800"),
+])
+def test_lone_surrogates_get_the_unreadable_notice(tmp_path: Path, field: str, value: str) -> None:
+    engine = RecordingEngine(FakeEngine())
+    with app_client(tmp_path, engine) as client:
+        response = client.post("/kakao/skill", content=with_request_field(field, value), headers=JSON)
+    assert response.status_code == 200
+    check_kakao_reply(response.json())
+    assert simple_text(response.json()) == UNREADABLE and engine.sessions == []
+
+
+@pytest.mark.parametrize("raw", [
+    "[" * 10_000 + "]" * 10_000,
+    '{"a":' * 10_000 + "1" + "}" * 10_000,
+    '{"userRequest": {"utterance": ' + "[" * 10_000 + "]" * 10_000 + "}}",
+])
+def test_deeply_nested_json_gets_the_unreadable_notice(client: Any, raw: str) -> None:
+    response = client.post("/kakao/skill", content=raw, headers=JSON)
+    assert response.status_code == 200
+    check_kakao_reply(response.json())
+    assert simple_text(response.json()) == UNREADABLE

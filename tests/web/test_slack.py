@@ -125,3 +125,23 @@ def test_rate_limit_is_per_slack_user(tmp_path: Path) -> None:
         other = post(client, {**COMMAND, "user_id": "U09OTHER"}).json()
     assert first["text"] == other["text"] == "현원은 257명입니다."
     assert "너무 잦아요" in second["text"]
+
+
+@pytest.mark.parametrize("timestamp", ["1" * 5000, "0" * 4999 + "1", "1" * 13])
+def test_overlong_timestamps_are_refused_before_the_body_is_read(tmp_path: Path, assert_error: Any,
+                                                                  timestamp: str) -> None:
+    engine = RecordingEngine(FakeEngine())
+    body, headers = slack_request(COMMAND)
+    headers["X-Slack-Request-Timestamp"] = timestamp
+    with app_client(tmp_path, engine, **SIGNED) as client:
+        assert_error(client.post("/slack/command", content=body, headers=headers), 401, "invalid_signature")
+    assert engine.sessions == []
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[hooks.slack.com/commands/T1/1/x", "https://]x[/"])
+def test_malformed_response_url_is_ignored_and_the_question_answered(tmp_path: Path, url: str) -> None:
+    with app_client(tmp_path, FakeEngine(), QA_CALLBACK_HOSTS="::1,hooks.slack.com", **SIGNED) as client:
+        response = post(client, {**COMMAND, "response_url": url})
+    assert response.status_code == 200
+    check_slack_reply(response.json())
+    assert response.json()["text"] == "현원은 257명입니다."

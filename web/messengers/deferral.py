@@ -35,9 +35,13 @@ Notice = Callable[[str], Reply]
 
 
 def callback_allowed(url: str | None, hosts: tuple[str, ...]) -> bool:
-    """`url` is https (or http to a loopback host) on a host matching one of `hosts` ('*.x' = any subdomain)."""
-    parts = urlsplit(url or "")
-    host = (parts.hostname or "").lower()
+    """`url` is https (or http to a loopback host) on a host matching one of `hosts` ('*.x' = any subdomain).
+    False for a URL that does not parse (e.g. "http://[::1", an unclosed IPv6 bracket)."""
+    try:
+        parts = urlsplit(url or "")
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
     if not host or not (parts.scheme == "https" or (parts.scheme == "http" and is_loopback(host))):
         return False
     return any(host.endswith(pattern[1:].lower()) if pattern.startswith("*.") else host == pattern.lower()

@@ -11,6 +11,7 @@ from typing import Any
 
 from qa.answer import Answer
 from web.messengers.common import citation, cited_passages, cut_at_sentence, figure_text
+from web.schemas import has_lone_surrogate
 
 VERSION = "2.0"
 MAX_OUTPUTS = 3
@@ -35,18 +36,21 @@ def _text(value: Any) -> str | None:
 
 
 def parse_skill_request(raw: bytes) -> SkillRequest | None:
-    """The fields this skill uses; None when the body is not a JSON object with a userRequest object."""
+    """The fields this skill uses; None when the body is not a JSON object with a userRequest object,
+    is nested too deeply to parse, or a field this skill uses holds a lone surrogate."""
     try:
         payload = json.loads(raw)
-    except ValueError:  # also UnicodeDecodeError
+    except (ValueError, RecursionError):  # ValueError: also UnicodeDecodeError
         return None
     user_request = payload.get("userRequest") if isinstance(payload, dict) else None
     if not isinstance(user_request, dict):
         return None
     user = user_request.get("user")
     user_id = _text(user.get("id")) if isinstance(user, dict) else None
-    return SkillRequest(_text(user_request.get("utterance")) or "", user_id,
-                        _text(user_request.get("callbackUrl")))
+    parsed = SkillRequest(_text(user_request.get("utterance")) or "", user_id,
+                          _text(user_request.get("callbackUrl")))
+    fields = (parsed.utterance, parsed.user_id, parsed.callback_url)
+    return None if any(has_lone_surrogate(f) for f in fields if f) else parsed
 
 
 def _quick_replies(labels: tuple[str, ...]) -> list[dict[str, str]]:

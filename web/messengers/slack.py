@@ -10,6 +10,7 @@ from qa.answer import Answer
 from web.messengers.common import citation, cited_passages, cut_at_sentence, figure_text
 
 MAX_AGE_SECONDS = 300  # Slack's replay window: 5 minutes either way
+MAX_TIMESTAMP_DIGITS = 12  # Unix seconds have 10 digits until the year 2286; longer is not Slack's
 MAX_SECTION_TEXT = 3000
 MAX_FIELDS = 10
 MAX_FIELD_TEXT = 2000
@@ -24,7 +25,7 @@ def signature_problem(secret: str, timestamp: str | None, signature: str | None,
                       now: float) -> tuple[str, str] | None:
     """(error code, message) when the request is not Slack's or is a replay: a timestamp more
     than 5 minutes from `now`, or a signature that is not `sign(secret, timestamp, body)`."""
-    if not timestamp or not (timestamp.isascii() and timestamp.isdigit()):
+    if not timestamp or len(timestamp) > MAX_TIMESTAMP_DIGITS or not (timestamp.isascii() and timestamp.isdigit()):
         return "invalid_signature", "missing or malformed X-Slack-Request-Timestamp"
     if abs(now - int(timestamp)) > MAX_AGE_SECONDS:
         return "stale_request", "X-Slack-Request-Timestamp is more than 5 minutes from the server's clock"
