@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
-from qa.features import NAMES
+from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import match_strength, squash
 from qa.lexicon import plain_words
 from qa.rank import Option
@@ -21,11 +21,6 @@ OTHER_YEAR = 0.3  # an option of another year than the question's
 UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
 ASKED_MISSING = 0.7  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.7  # an option that names none of the asked attribute words
-SUBJECT = NAMES.index("subject_all")
-TYPE = NAMES.index("type")
-YEAR = NAMES.index("year")
-ATTRIBUTE = NAMES.index("attribute")
-LABEL = NAMES.index("label")
 
 
 @dataclass(frozen=True)

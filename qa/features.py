@@ -17,6 +17,9 @@ NAMES = (
     "chunk", "dense", "lexical", "subject_own", "subject_all", "attribute", "type", "counter", "label",
     "year", "heading", "length", "list", "cell", "primary", "direction", "previous",
 )
+# Positions in a feature vector that abstention and computations read back.
+SUBJECT, TYPE, YEAR = NAMES.index("subject_all"), NAMES.index("type"), NAMES.index("year")
+ATTRIBUTE, LABEL = NAMES.index("attribute"), NAMES.index("label")
 ARROWS = "→⇨⇒"
 CHAIN_REACH = 60  # characters within which an arrow ties a figure to a change
 DATE_RE = re.compile(r"[0-9]{1,2}\s?월|[‘’'][0-9]{2}\.\s?[0-9]{1,2}|20[0-9]{2}\.\s?[0-9]{1,2}|상반기|하반기|분기|"

@@ -13,7 +13,7 @@ from corpus.units import compatible, convert, to_krw
 from qa import compose
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.compose import Citations, format_value
-from qa.features import NAMES, chain_role
+from qa.features import TYPE, chain_role
 from qa.grounding import squash
 from qa.lexicon import plain_words
 from qa.parts import named_parts
@@ -24,7 +24,6 @@ from qa.strategies import MAX_FIGURES, Result
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 COUNT_RE = re.compile(r"([0-9]+)\s*(?:개|곳|가지|건)")
 PART_OPTIONS = 10  # options looked at for each named part
-TYPE = NAMES.index("type")
 COMPARATORS = {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}
 
 
