@@ -43,3 +43,4 @@ class Answer:
     passages: tuple[Passage, ...]
     figures: tuple[AnswerFigure, ...]
     timing_ms: dict[str, float] = field(default_factory=dict)
+    turn_kept: bool = True  # False: the session store failed, so a follow-up will not see this turn

@@ -3,6 +3,7 @@ with sessions. qa/ answers questions and nothing else: HTTP-facing shapes belong
 """
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from qa.abstain import judge
 from qa.analyze import Question, analyze
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.audit_answers import AuditDesk
-from qa.errors import InvalidQuestionError, SectionNotFoundError
+from qa.errors import InvalidQuestionError, SectionNotFoundError, StorageError
 from qa.features import Previous
 from qa.followup import is_followup, resolve, topic_of
 from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS
@@ -32,6 +33,8 @@ from qa.session import SessionStore, Turn, TurnContext
 from qa.strategies import Result, listing, single
 
 DEFAULT_REPORT_YEAR = 2023  # only for a report whose cover states no year
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,21 @@ class QAEngine:
         text = validate_question(question)
         sid = session_id or uuid.uuid4().hex
         t0 = time.perf_counter()
-        outcome = self.think(text, self.sessions.last(sid))
+        outcome = self.think(text, self.last_turn(sid))
         t1 = time.perf_counter()
         answer = self.shape(outcome, sid, top_k)
-        self.remember(sid, text, outcome, answer)
+        kept = self.remember(sid, text, outcome, answer)
         timing = {"answer": ms(t1 - t0), "compose": ms(time.perf_counter() - t1), "total": ms(time.perf_counter() - t0)}
-        return Answer(answer.answer, answer.abstained, sid, answer.passages, answer.figures, timing)
+        return Answer(answer.answer, answer.abstained, sid, answer.passages, answer.figures, timing, kept)
+
+    def last_turn(self, sid: str) -> Turn | None:
+        """The session's last turn; None when there is none or the store cannot be read (the question is
+        then answered on its own rather than not at all)."""
+        try:
+            return self.sessions.last(sid)
+        except StorageError as error:
+            logger.error("reading session turns failed; answering without the conversation: %s", error)
+            return None
 
     def understand(self, text: str, last: Turn | None) -> Ranking:
         """Analyze the question, resolve it against the last turn, and rank its options."""
@@ -116,13 +128,20 @@ class QAEngine:
         figures = tuple(self.answer_figure(f, cid) for f, cid in outcome.result.figures)
         return Answer(outcome.result.text, False, sid, passages, figures)
 
-    def remember(self, sid: str, text: str, outcome: Outcome, answer: Answer) -> None:
+    def remember(self, sid: str, text: str, outcome: Outcome, answer: Answer) -> bool:
+        """Keep the turn for follow-ups; False when the store failed (the answer is still given)."""
         q = outcome.question
         lead = outcome.result.lead if outcome.result else None
         context = TurnContext(q.attribute, q.answer_type, q.years, lead.id if lead else "", q.wants_number)
         refs = tuple(p.section.ref for p in answer.passages)
-        self.sessions.add(sid, Turn(text, query_text(q), topic_of(q), lead.section_ref if lead else None,
-                                    time.time(), answer.answer, refs, context))
+        turn = Turn(text, query_text(q), topic_of(q), lead.section_ref if lead else None, time.time(),
+                    answer.answer, refs, context)
+        try:
+            self.sessions.add(sid, turn)
+        except StorageError as error:
+            logger.error("the turn was answered but not kept: %s", error)
+            return False
+        return True
 
     # -- records ------------------------------------------------------------------
     def section_info(self, ref: str) -> SectionInfo:

@@ -15,3 +15,9 @@ class SectionNotFoundError(QAError):
 
 class IndexNotReadyError(QAError):
     code = "index_not_ready"
+
+
+class StorageError(QAError):
+    """The conversation and feedback database cannot be read or written (the message names the file)."""
+
+    code = "storage_unavailable"

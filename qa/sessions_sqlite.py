@@ -1,6 +1,7 @@
 """Conversation turns kept in SQLite, so a server restart keeps every session's follow-up context.
 
-Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API.
+Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API, and
+an owner per session: claim() gives a new session to its first caller and tells anyone else no.
 A session expires once its latest turn is older than the time to live; expired sessions are
 invisible at once and their rows are purged on the next write.
 """
@@ -20,7 +21,8 @@ DEFAULT_MAX_TURNS = 200  # per session; older turns are dropped so one id cannot
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
-    updated_at REAL NOT NULL
+    updated_at REAL NOT NULL,
+    owner TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS sessions_by_age ON sessions (updated_at);
 CREATE TABLE IF NOT EXISTS turns (
@@ -38,6 +40,11 @@ CREATE TABLE IF NOT EXISTS turns (
 CREATE INDEX IF NOT EXISTS turns_by_session ON turns (session_id, id);
 """
 
+# Columns added after the first release, with their definitions: a store made earlier gets them on open.
+_LATER_COLUMNS = {
+    "turns": {"context": "TEXT NOT NULL DEFAULT '{}'"},
+    "sessions": {"owner": "TEXT NOT NULL DEFAULT ''"},  # '' (sessions made before owners): nobody's
+}
 _LIVE_TURNS = "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id WHERE s.id = ? AND s.updated_at >= ?"
 
 
@@ -48,15 +55,23 @@ class SqliteSessionStore:
         self.ttl = ttl_seconds
         self.max_turns = max_turns
         self.clock = clock
-        db.create(SCHEMA)
-        self._add_context_column()
+        db.create(SCHEMA, _add_later_columns)
 
-    def _add_context_column(self) -> None:
-        """A store written before turns kept their follow-up context gets the column (empty for old turns)."""
+    def claim(self, session_id: str, owner: str) -> bool:
+        """True when `owner` may use the session: it owns it, or it did not exist (or had expired) and
+        is now theirs. False when someone else owns it."""
         with self.db.transaction() as conn:
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(turns)")}
-            if "context" not in columns:
-                conn.execute("ALTER TABLE turns ADD COLUMN context TEXT NOT NULL DEFAULT '{}'")
+            self._purge(conn)
+            conn.execute("INSERT INTO sessions (id, updated_at, owner) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                         (session_id, self.clock(), owner))
+            row = conn.execute("SELECT owner FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return row["owner"] == owner
+
+    def owner_of(self, session_id: str) -> str | None:
+        """The live session's owner; None when it does not exist or has expired."""
+        rows = self.db.query("SELECT owner FROM sessions WHERE id = ? AND updated_at >= ?",
+                             (session_id, self._cutoff()))
+        return rows[0]["owner"] if rows else None
 
     def last(self, session_id: str) -> Turn | None:
         rows = self.db.query(f"{_LIVE_TURNS} ORDER BY t.id DESC LIMIT 1", (session_id, self._cutoff()))
@@ -97,6 +112,14 @@ class SqliteSessionStore:
 
     def _purge(self, conn: sqlite3.Connection) -> int:
         return conn.execute("DELETE FROM sessions WHERE updated_at < ?", (self._cutoff(),)).rowcount
+
+
+def _add_later_columns(conn: sqlite3.Connection) -> None:
+    for table, added in _LATER_COLUMNS.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column, definition in added.items():
+            if column not in present:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
 
 def _turn(row: sqlite3.Row) -> Turn:

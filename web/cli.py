@@ -34,7 +34,7 @@ def _load(settings: Settings) -> QAEngine:
 def exposure_notice(settings: Settings, allow_no_auth: bool) -> tuple[bool, str | None]:
     """(may serve, what to tell the operator): without API keys only loopback is served, unless
     --allow-no-auth says something in front (a proxy, a firewall) does the gatekeeping."""
-    if settings.edge.api_keys:
+    if settings.edge.keys_enabled:
         return True, None
     if is_loopback(settings.host):
         return True, (f"no API keys set (QA_API_KEYS or QA_API_KEYS_FILE): the API is open to anyone on "

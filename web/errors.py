@@ -10,7 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from qa.errors import IndexNotReadyError, InvalidQuestionError, QAError, SectionNotFoundError
+from qa.errors import IndexNotReadyError, InvalidQuestionError, QAError, SectionNotFoundError, StorageError
+from web.edge.redact import redacted_path
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,10 @@ _QA_STATUS: dict[type[QAError], int] = {
     InvalidQuestionError: 400,
     SectionNotFoundError: 404,
     IndexNotReadyError: 503,
+    StorageError: 503,
 }
+INTERNAL_MESSAGE = "internal server error; the traceback is in the server log"
+STORAGE_MESSAGE = "conversations and feedback cannot be stored right now; try again later (저장소를 쓸 수 없습니다)"
 
 
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -60,22 +64,21 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
     # FastAPI turns body-decoding failures other than JSON syntax (e.g. invalid UTF-8) into a bare 400.
     if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
         return error_response(400, "invalid_json", "request body is not valid UTF-8 encoded JSON")
-    message = f"{exc.detail}: {request.method} {request.url.path}"
+    message = f"{exc.detail}: {request.method} {redacted_path(request.url.path)}"
     return error_response(exc.status_code, _status_name(exc.status_code), message, exc.headers)
 
 
 async def _on_qa_error(request: Request, exc: QAError) -> JSONResponse:
     status = next((code for cls, code in _QA_STATUS.items() if isinstance(exc, cls)), 500)
+    if isinstance(exc, StorageError):  # its message names a server path: that goes to the log only
+        logger.error("%s %s: %s", request.method, redacted_path(request.url.path), exc)
+        return error_response(status, exc.code, STORAGE_MESSAGE)
     return error_response(status, exc.code, str(exc) or exc.code.replace("_", " "))
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    logger.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(500, "internal_error", "internal server error; the traceback is in the server log")
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
-    app.add_exception_handler(QAError, _on_qa_error)
-    app.add_exception_handler(Exception, _on_unexpected)
+    app.add_exception_handler(QAError, _on_qa_error)  # anything else: web.edge.catch_all

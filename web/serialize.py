@@ -19,5 +19,8 @@ def to_plain(value: Any) -> Any:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    """The AskResponse dict: answer, abstained, session_id, passages, figures, timing_ms."""
-    return to_plain(answer)
+    """The AskResponse dict: answer, abstained, session_id, passages, figures, timing_ms. Whether the turn
+    was kept is not part of the body: POST /api/ask says it in a header."""
+    body = to_plain(answer)
+    del body["turn_kept"]
+    return body

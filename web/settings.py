@@ -15,8 +15,10 @@ Serving beyond loopback (parsed in web/edge/settings.py):
 QA_API_KEYS              comma-separated keys; when set (or QA_API_KEYS_FILE), /api/* needs one as
                          `Authorization: Bearer <key>` or `X-API-Key`, except from the chat page itself
 QA_API_KEYS_FILE         file of keys, one a line (# comments allowed); each key has 16+ characters
-QA_SESSION_SECRET        signs the chat page's cookie (default: random per process; set it when
-                         several server processes share the traffic)
+QA_ADMIN_KEYS            comma-separated admin keys: API keys that may also read the feedback export
+                         (GET /api/feedback), which no other key and not the chat page may read
+QA_SESSION_SECRET        signs the chat page's cookie and keys messenger users' conversation ids
+                         (default: a random secret made once in $QA_DATA_DIR/server.secret)
 QA_RATE_LIMIT            requests per client (API key or IP) on /api/*, per Kakao or Slack user on
                          the messenger endpoints: "120/minute" (default), "N/second|minute|hour", "off"
 QA_MAX_BODY_BYTES        largest request body (default: 65536); larger ones answer 413

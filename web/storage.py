@@ -1,15 +1,23 @@
-"""The SQLite-backed stores the app keeps for its lifetime: conversation turns and feedback."""
+"""The SQLite-backed stores the app keeps for its lifetime: conversation turns and feedback.
+
+A database that cannot be written does not stop the service: questions are still answered (the
+turn is not kept, and the response says so), feedback and deletes answer 503 storage_unavailable,
+and /healthz reports it. The file is tried again on every use, so fixing it needs no restart.
+"""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from fastapi import Request
 
-from qa.errors import IndexNotReadyError
-from web.feedback import FeedbackStore
+from qa.errors import IndexNotReadyError, StorageError
 from qa.sessions_sqlite import SqliteSessionStore
 from qa.sqlite_db import Database
+from web.feedback import FeedbackStore
 from web.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -18,16 +26,26 @@ class Storage:
     sessions: SqliteSessionStore
     feedback: FeedbackStore
 
+    def problem(self) -> StorageError | None:
+        """Why turns and feedback cannot be written now; None when they can."""
+        return self.db.check()
+
     def close(self) -> None:
         self.db.close()
 
 
 def open_storage(settings: Settings) -> Storage:
-    """Open (creating when missing) the file at settings.db_path and drop the expired sessions."""
+    """Open (creating when missing) the file at settings.db_path and drop the expired sessions.
+    A file that cannot be written is logged, naming it, and the service goes on without it."""
     db = Database(settings.db_path)
     sessions = SqliteSessionStore(db, ttl_seconds=settings.session_ttl_hours * 3600)
-    sessions.expire()
-    return Storage(db, sessions, FeedbackStore(db))
+    storage = Storage(db, sessions, FeedbackStore(db))
+    try:
+        sessions.expire()
+    except StorageError as error:
+        logger.error("%s. Answers are still given, but conversations and feedback are not kept until "
+                     "the file (and its folder) can be written.", error)
+    return storage
 
 
 def get_storage(request: Request) -> Storage:

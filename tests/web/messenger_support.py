@@ -155,3 +155,8 @@ def check_slack_reply(body: dict[str, Any]) -> None:
             assert 1 <= len(block["fields"]) <= 10 and all(len(f["text"]) <= 2000 for f in block["fields"])
         else:
             assert 1 <= len(block["text"]["text"]) <= 3000
+
+
+def simple_text(body: dict[str, Any]) -> str:
+    """The text of a Kakao reply's first simpleText output."""
+    return body["template"]["outputs"][0]["simpleText"]["text"]

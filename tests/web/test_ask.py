@@ -1,6 +1,8 @@
 """POST /api/ask: the response contract and every kind of bad input."""
 from __future__ import annotations
 
+import re
+
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -44,9 +46,13 @@ def test_answer_has_exactly_the_contract_keys_and_types(client: TestClient) -> N
 
 
 def test_defaults_apply_when_optional_fields_are_absent_or_null(client: TestClient) -> None:
+    """Without a session id the server issues a new, unguessable one each time."""
+    issued = []
     for body in ({"question": "현원은?"}, {"question": "현원은?", "session_id": None, "top_k": None}):
         response = client.post("/api/ask", json=body)
-        assert response.status_code == 200 and response.json()["session_id"] == "s-new"
+        assert response.status_code == 200 and response.headers["x-turn-kept"] == "true"
+        issued.append(response.json()["session_id"])
+    assert issued[0] != issued[1] and all(re.fullmatch(r"[0-9a-f]{32}", sid) for sid in issued)
 
 
 class RefusingEngine(FakeEngine):

@@ -91,24 +91,31 @@ def test_the_page_cookie_lets_the_chat_page_call_the_api(keyed: Any) -> None:
 def test_the_page_cookie_is_honoured_only_same_origin_and_intact(keyed: Any, cookie: str, fetch_site: str) -> None:
     token = page_cookie(keyed)
     value = {"valid": token, "tampered": token[:-1] + ("0" if token[-1] != "0" else "1"),
-             "forged": "99999999999.deadbeef"}[cookie]
+             "forged": "abc.99999999999.deadbeef"}[cookie]
     keyed.cookies.set(PAGE_COOKIE, value)
     assert keyed.post("/api/ask", json=ASK, headers={"Sec-Fetch-Site": fetch_site}).status_code == 401
 
 
-def test_no_cookie_is_handed_out_when_no_keys_are_configured(client: Any) -> None:
-    client.app.add_api_route("/", lambda: HTMLResponse("<p>qa</p>"))
-    assert "set-cookie" not in client.get("/").headers
+def test_the_page_cookie_names_its_browser_and_is_renewed_under_the_same_name(client: Any) -> None:
+    """Without keys too: the browser's conversations are its own either way."""
+    first = page_cookie(client)
+    client.cookies.set(PAGE_COOKIE, first)
+    renewed = client.get("/").cookies[PAGE_COOKIE]
+    client.cookies.clear()
+    stranger = page_cookie(client)
+    assert renewed.split(".")[0] == first.split(".")[0] != stranger.split(".")[0]
 
 
 def test_page_tokens_expire_and_depend_on_the_secret() -> None:
     now = [1_000_000.0]
-    tokens = PageTokens("secret-a", ttl=60, clock=lambda: now[0])
-    token = tokens.issue()
-    assert tokens.valid(token) and not PageTokens("secret-b", clock=lambda: now[0]).valid(token)
+    tokens = PageTokens(b"secret-a", ttl=60, clock=lambda: now[0])
+    token = tokens.issue("b1")
+    assert tokens.browser(token) == "b1" and PageTokens(b"secret-b", clock=lambda: now[0]).browser(token) is None
+    browser, expiry, signature = token.split(".")
+    assert tokens.browser(f"b2.{expiry}.{signature}") is None  # another browser's name under this signature
     now[0] += 61
-    assert not tokens.valid(token)
-    assert not tokens.valid(None) and not tokens.valid("") and not tokens.valid("abc.def")
+    assert tokens.browser(token) is None
+    assert tokens.browser(None) is None and tokens.browser("") is None and tokens.browser("abc.def") is None
 
 
 def test_keyring_matches_only_whole_keys() -> None:

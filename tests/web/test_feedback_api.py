@@ -4,15 +4,35 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.web.fakes import FakeEngine
+from web.app import create_app
+from web.settings import Settings
+
 CheckError = Callable[[Any, int, str], None]
+ADMIN_KEY = "admin-key-0123456789"
+USER_KEY = "user-key-0123456789ab"
 GOOD = {"session_id": "s-1", "question": "청년취업사관학교 올해 예산은?", "answer": "'23년 예산 37,799백만원 [1]",
         "refs": ["IV.3.1.b1", "IV.3.1"], "rating": "up"}
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """An admin key and an ordinary key; the client below sends the admin key."""
+    return Settings.from_env({"QA_DATA_DIR": str(tmp_path), "QA_RATE_LIMIT": "off", "QA_ADMIN_KEYS": ADMIN_KEY,
+                              "QA_API_KEYS": USER_KEY})
+
+
+@pytest.fixture
+def client(settings: Settings, fake_engine: FakeEngine) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, engine=fake_engine), headers={"X-API-Key": ADMIN_KEY}) as test_client:
+        yield test_client
 
 
 def test_feedback_is_stored_with_time_and_exported_as_json(client: TestClient) -> None:
@@ -20,9 +40,10 @@ def test_feedback_is_stored_with_time_and_exported_as_json(client: TestClient) -
     assert response.status_code == 201
     created = response.json()
     assert created["comment"] == "정확합니다" and created["at"].endswith("+00:00") and created["id"] >= 1
-    (row,) = client.get("/api/feedback").json()
-    assert row == created and row["refs"] == GOOD["refs"]
-    assert client.get("/api/feedback?format=json").json() == [row]
+    (row,) = client.get("/api/feedback?session_ids=true").json()
+    assert row == created and row["refs"] == GOOD["refs"] and row["session_id"] == GOOD["session_id"]
+    assert client.get("/api/feedback?format=json&session_ids=true").json() == [row]
+    assert client.get("/api/feedback").json() == [{**row, "session_id": None}]  # not unless asked
 
 
 def test_csv_export_reads_back_in_a_spreadsheet_safe_form(client: TestClient) -> None:
@@ -38,6 +59,24 @@ def test_csv_export_reads_back_in_a_spreadsheet_safe_form(client: TestClient) ->
     assert rows[0]["question"] == "줄\n바꿈, \"따옴표\"" and rows[0]["refs"] == "IV.3.1.b1 IV.3.1"
     assert rows[0]["comment"] == "'=HYPERLINK(\"x\")"  # a formula is not run when the file is opened
     assert rows[1]["comment"] == "" and rows[1]["answer"] == GOOD["answer"]
+    assert {r["session_id"] for r in rows} == {""}  # not unless asked
+
+
+@pytest.mark.parametrize("text", ["\u0000=1+2", "\x1b@SUM(A1)", "\x7f\u0001-3", "+1"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(client: TestClient, text: str) -> None:
+    client.post("/api/feedback", json={**GOOD, "question": f"{text} 예산은?", "comment": text})
+    (row,) = csv.DictReader(io.StringIO(client.get("/api/feedback?format=csv").text.lstrip("\ufeff")))
+    assert row["comment"] == "'" + text and row["question"] == f"'{text} 예산은?"
+
+
+def test_only_an_admin_key_reads_the_export(settings: Settings, client: TestClient, assert_error: CheckError) -> None:
+    assert client.post("/api/feedback", json=GOOD).status_code == 201
+    with TestClient(client.app) as other:
+        assert_error(other.get("/api/feedback", headers={"X-API-Key": USER_KEY}), 403, "forbidden")
+        other.get("/")  # the chat page's cookie
+        assert_error(other.get("/api/feedback", params={"format": "csv"}), 403, "forbidden")
+        assert_error(other.get("/api/feedback"), 403, "forbidden")
+        assert other.post("/api/feedback", json=GOOD).status_code == 201  # but the page may rate answers
 
 
 @pytest.mark.parametrize(("change", "status", "code"), [

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from tests.web.fakes import FakeEngine
 from fastapi.testclient import TestClient
-from tests.web.messenger_support import RecordingEngine, app_client, check_kakao_reply, fixture
+from tests.web.messenger_support import RecordingEngine, app_client, check_kakao_reply, fixture, simple_text
 
 from qa.answer import Answer
 from web.app import create_app
@@ -30,10 +30,6 @@ def with_user(payload: dict[str, Any], user_id: str, utterance: str | None = Non
     if utterance is not None:
         changed["userRequest"]["utterance"] = utterance
     return changed
-
-
-def simple_text(body: dict[str, Any]) -> str:
-    return body["template"]["outputs"][0]["simpleText"]["text"]
 
 
 class LongEngine(FakeEngine):
@@ -139,12 +135,21 @@ def test_failures_are_friendly_messages(tmp_path: Path, engine: Any, expected: s
     assert expected in simple_text(response.json())
 
 
-def test_rate_limit_is_per_kakao_user(tmp_path: Path) -> None:
-    with app_client(tmp_path, FakeEngine(), QA_RATE_LIMIT="2/minute") as client:
-        texts = [simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "busy")).json()) for _ in range(3)]
-        other = simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "calm")).json())
+def test_rate_limit_is_per_kakao_user_when_the_secret_proves_the_caller(tmp_path: Path) -> None:
+    secret = {"X-Kakao-Secret": "s3cret-skill-token"}
+    with app_client(tmp_path, FakeEngine(), QA_RATE_LIMIT="2/minute", QA_KAKAO_SECRET=secret["X-Kakao-Secret"]) as client:
+        texts = [simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "busy"), headers=secret).json())
+                 for _ in range(3)]
+        other = simple_text(client.post("/kakao/skill", json=with_user(REQUEST, "calm"), headers=secret).json())
     assert [t.startswith("현원은") for t in texts] == [True, True, False]
     assert "너무 잦아요" in texts[2] and other.startswith("현원은")
+
+
+def test_without_the_secret_new_user_ids_do_not_buy_new_requests(tmp_path: Path) -> None:
+    """Anyone can post to an unprotected skill with ids of their choosing: the limit counts the caller's address."""
+    with app_client(tmp_path, FakeEngine(), QA_RATE_LIMIT="2/minute") as client:
+        texts = [simple_text(client.post("/kakao/skill", json=with_user(REQUEST, f"user-{n}")).json()) for n in range(4)]
+    assert [t.startswith("현원은") for t in texts] == [True, True, False, False]
 
 
 def with_request_field(field: str, value: Any) -> str:

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qa.answer import Answer, Passage, SectionInfo
-from web.messengers.common import MAX_LINK_CHARS, cited_passages, cut_at_sentence, page_link, session_for
+from web.messengers.common import MAX_LINK_CHARS, cited_passages, cut_at_sentence, page_link
+from web.ownership import messenger_session
 from web.schemas import SESSION_ID_PATTERN
 
 
@@ -50,12 +51,26 @@ def test_page_link_encodes_the_question_and_falls_back_when_long() -> None:
     assert page_link("https://qa.example", "가" * MAX_LINK_CHARS) == "https://qa.example/"
 
 
+SECRET = b"s" * 32
+
+
 @given(ids=st.lists(st.text(min_size=1), min_size=1, max_size=3))
 def test_session_ids_fit_the_api_pattern(ids: list[str]) -> None:
-    session = session_for("kakao", *ids)
+    session = messenger_session(SECRET, "kakao", *ids)
     assert session is not None and re.match(SESSION_ID_PATTERN, session) and len(session) <= 128
 
 
 def test_session_ids_need_every_part() -> None:
-    assert session_for("slack", "T1", None) is None and session_for("slack", "T1", "") is None
-    assert session_for("slack", "T1", "U1") != session_for("slack", "T1U", "1")
+    assert messenger_session(SECRET, "slack", "T1", None) is None
+    assert messenger_session(SECRET, "slack", "T1", "") is None
+    assert messenger_session(SECRET, "slack", "T1", "U1") != messenger_session(SECRET, "slack", "T1U", "1")
+
+
+def test_session_ids_cannot_be_computed_without_the_server_secret() -> None:
+    """A bare hash of the (public) user id is what an attacker would compute; the keyed id is neither
+    that nor the same under another secret."""
+    import hashlib
+
+    ours = messenger_session(SECRET, "kakao", "user-1")
+    assert ours != messenger_session(b"t" * 32, "kakao", "user-1")
+    assert ours is not None and hashlib.sha256(b"user-1").hexdigest()[:32] not in ours

@@ -60,7 +60,7 @@ def test_delete_clears_one_session(mini_settings: Settings, assert_error: CheckE
         assert client.delete("/api/sessions/s-1").status_code == 204
         assert_error(client.get("/api/sessions/s-1"), 404, "not_found")
         assert len(client.get("/api/sessions/s-2").json()["turns"]) == 1
-        assert client.delete("/api/sessions/s-1").status_code == 204  # deleting again is not an error
+        assert_error(client.delete("/api/sessions/s-1"), 404, "not_found")  # gone: nothing left to delete
 
 
 def test_unknown_and_expired_sessions_are_404(mini_settings: Settings, assert_error: CheckError) -> None:

@@ -21,11 +21,11 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.edge.gate import client_ip
+from web.edge.redact import redacted_path
 
 ACCESS_LOGGER = logging.getLogger("web.access")
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _NOTED = ("auth", "question_chars", "question")  # request.state keys copied into the record
-_SECRET_PATH_PREFIXES = ("/kakao/skill/",)  # the rest of such a path is a secret token
 
 
 def note_question(request: Request, question: str) -> None:
@@ -74,17 +74,12 @@ def _record(scope: Scope, rid: str, status: int, seconds: float) -> dict[str, An
         "ts": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
         "request_id": rid,
         "method": scope["method"],
-        "path": _loggable_path(scope["path"]),
+        "path": redacted_path(scope["path"]),
         "status": status,
         "latency_ms": round(seconds * 1000, 2),
         "client": client_ip(scope),
     }
     return record | {key: state[key] for key in _NOTED if key in state}
-
-
-def _loggable_path(path: str) -> str:
-    prefix = next((p for p in _SECRET_PATH_PREFIXES if path.startswith(p)), None)
-    return f"{prefix}<redacted>" if prefix else path
 
 
 def configure_access_log(stream: TextIO = sys.stderr) -> None:

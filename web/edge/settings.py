@@ -22,6 +22,7 @@ MIN_KEY_CHARS = 16
 class EdgeSettings:
     # secrets stay out of repr(), so printing or logging the settings never shows them
     api_keys: tuple[str, ...] = field(default=(), repr=False)
+    admin_keys: tuple[str, ...] = field(default=(), repr=False)  # API keys that may also export feedback
     rate_limit: RateLimit | None = parse_rate_limit(DEFAULT_RATE_LIMIT)
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     cors_origins: tuple[str, ...] = ()
@@ -34,11 +35,17 @@ class EdgeSettings:
     callback_hosts: tuple[str, ...] = DEFAULT_CALLBACK_HOSTS
     page_secret: str | None = field(default=None, repr=False)
 
+    @property
+    def keys_enabled(self) -> bool:
+        """Whether /api/* needs a key (or the page's cookie)."""
+        return bool(self.api_keys or self.admin_keys)
+
     @classmethod
     def from_values(cls, values: Mapping[str, str]) -> EdgeSettings:
         """`values`: the non-blank QA_* variables."""
         return cls(
             api_keys=_api_keys(values.get("QA_API_KEYS", ""), values.get("QA_API_KEYS_FILE")),
+            admin_keys=_api_keys(values.get("QA_ADMIN_KEYS", ""), None),
             rate_limit=parse_rate_limit(values.get("QA_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
             max_body_bytes=_byte_count(values.get("QA_MAX_BODY_BYTES")),
             cors_origins=tuple(_origin(item) for item in _csv(values.get("QA_CORS_ORIGINS", ""))),
@@ -67,7 +74,8 @@ def _api_keys(inline: str, file: str | None) -> tuple[str, ...]:
             raise ValueError(f"QA_API_KEYS_FILE cannot be read: {error}") from None
         keys += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     if any(len(key) < MIN_KEY_CHARS for key in keys):
-        raise ValueError(f"every API key (QA_API_KEYS, QA_API_KEYS_FILE) needs at least {MIN_KEY_CHARS} characters")
+        raise ValueError(f"every API key (QA_API_KEYS, QA_API_KEYS_FILE, QA_ADMIN_KEYS) needs at least "
+                         f"{MIN_KEY_CHARS} characters")
     return tuple(dict.fromkeys(keys))
 
 

@@ -1,7 +1,6 @@
-"""What the Kakao and Slack replies share: session ids, citations, cut texts, links, user messages."""
+"""What the Kakao and Slack replies share: citations, cut texts, links, user messages."""
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import quote
 
@@ -21,16 +20,6 @@ NOT_READY = "답변 준비 중이에요. 잠시 후 다시 물어봐 주세요."
 FAILED = "답변을 만들지 못했어요. 잠시 후 다시 시도해 주세요."
 RATE_LIMITED = "질문이 너무 잦아요. 잠시 후 다시 물어봐 주세요."
 WORKING = "보고서에서 답을 찾고 있어요. 잠시만 기다려 주세요."
-
-
-def session_for(platform: str, *ids: str | None) -> str | None:
-    """One conversation per messenger user. The ids are hashed: raw user ids stay out of the
-    session store, and the result always fits the API's session id pattern. None without ids."""
-    present = [part for part in ids if part]
-    if not present or len(present) != len(ids):
-        return None
-    digest = hashlib.sha256("\x1f".join(present).encode()).hexdigest()[:32]
-    return f"{platform}:{digest}"
 
 
 def failure_message(error: BaseException) -> str:

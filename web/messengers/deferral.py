@@ -4,7 +4,7 @@ Kakao waits 5 s and Slack 3 s for the HTTP reply. The engine runs in a worker th
 has not finished within the budget and the request named a URL for a later reply (Kakao's
 callbackUrl, Slack's response_url), the route acknowledges at once and a background task posts
 the full reply there, once. Those URLs come from the request body, so they are only used when
-their host is in QA_CALLBACK_HOSTS (https, or http on loopback).
+their host is in QA_CALLBACK_HOSTS (https on port 443, or http on loopback).
 """
 from __future__ import annotations
 
@@ -35,21 +35,25 @@ Notice = Callable[[str], Reply]
 
 
 def callback_allowed(url: str | None, hosts: tuple[str, ...]) -> bool:
-    """`url` is https (or http to a loopback host) on a host matching one of `hosts` ('*.x' = any subdomain).
-    False for a URL that does not parse (e.g. "http://[::1", an unclosed IPv6 bracket)."""
+    """`url` is https on the default port (or http to a loopback host, for tests) on a host matching one of
+    `hosts` ('*.x' = any subdomain). False for a URL that does not parse (e.g. "http://[::1", an unclosed
+    IPv6 bracket, or a port that is not a number)."""
     try:
         parts = urlsplit(url or "")
         host = (parts.hostname or "").lower()
+        port = parts.port
     except ValueError:
         return False
-    if not host or not (parts.scheme == "https" or (parts.scheme == "http" and is_loopback(host))):
+    secure = parts.scheme == "https" and port in (None, 443)
+    if not host or not (secure or (parts.scheme == "http" and is_loopback(host))):
         return False
     return any(host.endswith(pattern[1:].lower()) if pattern.startswith("*.") else host == pattern.lower()
                for pattern in hosts)
 
 
-def start_ask(engine: QAEngine, question: str, session_id: str | None) -> asyncio.Task[Answer]:
-    return asyncio.ensure_future(asyncio.to_thread(engine.ask, question, session_id, DEFAULT_TOP_K))
+def start_ask(engine: QAEngine, question: str, session: Callable[[], str | None]) -> asyncio.Task[Answer]:
+    """Ask in a worker thread; `session` (which may wait on the database) runs there too."""
+    return asyncio.ensure_future(asyncio.to_thread(lambda: engine.ask(question, session(), DEFAULT_TOP_K)))
 
 
 def settle(task: asyncio.Task[Answer], render: Render, notice: Notice) -> Reply:

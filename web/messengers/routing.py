@@ -1,9 +1,11 @@
 """Request-side helpers the messenger routes share."""
 from __future__ import annotations
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 
+from web.edge.gate import client_ip
 from web.messengers.common import NOT_READY, RATE_LIMITED
+from web.ownership import messenger_session, open_conversation
 
 
 def base_url(request: Request) -> str:
@@ -20,3 +22,26 @@ def refusal(request: Request, client_key: str) -> str | None:
     if getattr(request.app.state, "engine", None) is None:
         return NOT_READY
     return None
+
+
+def user_session(request: Request, platform: str, *ids: str | None) -> str | None:
+    """The messenger user's session id (keyed with the server secret); None without a user id."""
+    return messenger_session(request.app.state.secret, platform, *ids)
+
+
+def rate_key(request: Request, session: str | None, verified: bool) -> str:
+    """Whom the rate limit counts: the user, when the request is verified as the platform's (so the
+    user id is the platform's, not the caller's choice); else the caller's address."""
+    return session if verified and session else f"ip:{client_ip(request.scope)}"
+
+
+def conversation(request: Request, platform: str, session: str | None) -> str | None:
+    """The session to ask in, owned by the platform; None (a one-off question) without a user id, when
+    the store is down, or when the id is somehow someone else's."""
+    storage = getattr(request.app.state, "storage", None)
+    if session is None or storage is None:
+        return None
+    try:
+        return open_conversation(storage.sessions, platform, session)
+    except HTTPException:
+        return None

@@ -1,4 +1,8 @@
-"""POST /api/feedback (👍/👎 on an answer) and GET /api/feedback?format=json|csv (the export)."""
+"""POST /api/feedback (👍/👎 on an answer) and GET /api/feedback?format=json|csv (the export).
+
+Anyone who may ask may rate; only an admin key (QA_ADMIN_KEYS) reads the export, and it carries
+session ids only when the admin asks for them (?session_ids=true).
+"""
 from __future__ import annotations
 
 import csv
@@ -6,11 +10,12 @@ import io
 from datetime import datetime, timezone
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from web.feedback import Feedback, FeedbackRecord, Rating
 from web.deps import require_json
+from web.feedback import Feedback, FeedbackRecord, Rating
+from web.ownership import caller_of
 from web.schemas import ErrorResponse, Question, SessionId
 from web.storage import Storage, get_storage
 
@@ -22,6 +27,7 @@ MAX_REFS = 50
 MAX_COMMENT_CHARS = 2000
 CSV_COLUMNS = ("id", "at", "session_id", "rating", "question", "answer", "refs", "comment")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
+SKIPPED_LEAD = "".join(map(chr, range(33))) + "\x7f"  # control characters and spaces a spreadsheet skips
 
 Ref = Annotated[StrictStr, Field(min_length=1, max_length=100)]
 
@@ -40,7 +46,7 @@ class FeedbackIn(BaseModel):
 class FeedbackOut(BaseModel):
     id: int
     at: str  # ISO 8601, UTC
-    session_id: str
+    session_id: str | None  # only in an export that asked for session ids
     rating: Rating
     question: str
     answer: str
@@ -48,15 +54,15 @@ class FeedbackOut(BaseModel):
     comment: str | None
 
 
-def _out(record: FeedbackRecord) -> FeedbackOut:
+def _out(record: FeedbackRecord, with_session: bool = True) -> FeedbackOut:
     item = record.item
     at = datetime.fromtimestamp(record.at, timezone.utc).isoformat(timespec="seconds")
-    return FeedbackOut(id=record.id, at=at, session_id=item.session_id, rating=item.rating, question=item.question,
-                       answer=item.answer, refs=list(item.refs), comment=item.comment)
+    return FeedbackOut(id=record.id, at=at, session_id=item.session_id if with_session else None, rating=item.rating,
+                       question=item.question, answer=item.answer, refs=list(item.refs), comment=item.comment)
 
 
 @router.post("", status_code=201, response_model=FeedbackOut, dependencies=[Depends(require_json)],
-             responses={code: {"model": ErrorResponse} for code in (400, 413, 415, 422)})
+             responses={code: {"model": ErrorResponse} for code in (400, 413, 415, 422, 503)})
 def add_feedback(body: FeedbackIn, storage: StorageDep) -> FeedbackOut:
     comment = (body.comment or "").strip() or None
     item = Feedback(body.session_id, body.question, body.answer, tuple(body.refs), body.rating, comment)
@@ -64,8 +70,11 @@ def add_feedback(body: FeedbackIn, storage: StorageDep) -> FeedbackOut:
 
 
 def _cell(value: object) -> str:
+    """The CSV cell, quoted with ' when a spreadsheet could take it for a formula: it starts with a formula
+    character, possibly after control characters and spaces (which spreadsheets skip)."""
     text = "" if value is None else " ".join(value) if isinstance(value, list) else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    risky = text.startswith(FORMULA_STARTS) or text.lstrip(SKIPPED_LEAD).startswith(FORMULA_STARTS)
+    return "'" + text if risky else text
 
 
 def to_csv(rows: list[FeedbackOut]) -> str:
@@ -78,11 +87,15 @@ def to_csv(rows: list[FeedbackOut]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-@router.get("", response_model=list[FeedbackOut], responses={200: {"content": {"text/csv": {}}}})
+@router.get("", response_model=list[FeedbackOut],
+            responses={200: {"content": {"text/csv": {}}}, 403: {"model": ErrorResponse}, 503: {"model": ErrorResponse}})
 def export_feedback(
-    storage: StorageDep, fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json"
+    storage: StorageDep, request: Request, fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+    session_ids: bool = False,
 ) -> list[FeedbackOut] | Response:
-    rows = [_out(record) for record in storage.feedback.all()]
+    if not caller_of(request).admin:
+        raise HTTPException(403, detail="the feedback export needs an admin key (QA_ADMIN_KEYS)")
+    rows = [_out(record, session_ids) for record in storage.feedback.all()]
     if fmt == "json":
         return rows
     return Response(to_csv(rows), media_type="text/csv; charset=utf-8",

@@ -16,9 +16,9 @@ from fastapi.responses import JSONResponse, Response
 from web.edge.access_log import note_question
 from web.errors import error_response
 from web.messengers import kakao
-from web.messengers.common import EMPTY_QUESTION, UNREADABLE, WORKING, page_link, session_for
+from web.messengers.common import EMPTY_QUESTION, UNREADABLE, WORKING, page_link
 from web.messengers.deferral import callback_allowed, reply_within, start_ask
-from web.messengers.routing import base_url, refusal
+from web.messengers.routing import base_url, conversation, rate_key, refusal, user_session
 from web.schemas import ErrorResponse
 
 router = APIRouter(prefix="/kakao", tags=["messengers"])
@@ -53,13 +53,13 @@ async def _reply(request: Request) -> dict[str, Any]:
     if not question:
         return kakao.notice(EMPTY_QUESTION)
     note_question(request, question)
-    session = session_for("kakao", skill_request.user_id)
-    if notice := refusal(request, session or "kakao:anonymous"):
-        return kakao.notice(notice)
     edge = request.app.state.settings.edge
+    session = user_session(request, "kakao", skill_request.user_id)
+    if notice := refusal(request, rate_key(request, session, verified=bool(edge.kakao_secret))):
+        return kakao.notice(notice)
     link = page_link(base_url(request), question)
     later = skill_request.callback_url if callback_allowed(skill_request.callback_url, edge.callback_hosts) else None
-    task = start_ask(request.app.state.engine, question, session)
+    task = start_ask(request.app.state.engine, question, lambda: conversation(request, "kakao", session))
     return await reply_within(request.app, task, edge.kakao_budget_s, later,
                               lambda answer: kakao.answer_response(answer, link), kakao.notice,
                               kakao.callback_ack(WORKING))

@@ -1,11 +1,12 @@
-"""GET /api/sessions/{id} (a conversation's stored turns) and DELETE /api/sessions/{id}."""
+"""GET /api/sessions/{id} (a conversation's stored turns) and DELETE /api/sessions/{id}, for its owner only."""
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel
 
+from web.ownership import NOT_FOUND, caller_of, require_owner
 from web.schemas import ErrorResponse
 from web.storage import Storage, get_storage
 
@@ -26,19 +27,22 @@ class SessionOut(BaseModel):
     turns: list[TurnOut]
 
 
-@router.get("/{session_id}", response_model=SessionOut, responses={404: {"model": ErrorResponse}})
-def get_session(session_id: str, storage: StorageDep) -> SessionOut:
+@router.get("/{session_id}", response_model=SessionOut, responses={code: {"model": ErrorResponse} for code in (404, 503)})
+def get_session(session_id: str, storage: StorageDep, request: Request) -> SessionOut:
+    require_owner(storage.sessions, caller_of(request).owner, session_id)
     turns = storage.sessions.turns(session_id)
     if not turns:
-        raise HTTPException(404, detail="no such session (it may have expired)")
+        raise HTTPException(404, detail=NOT_FOUND)
     return SessionOut(session_id=session_id, turns=[
         TurnOut(question=t.question, answer=t.answer, refs=list(t.refs), section_ref=t.section_ref, at=t.at)
         for t in turns
     ])
 
 
-@router.delete("/{session_id}", status_code=204, response_class=Response)
-def delete_session(session_id: str, storage: StorageDep) -> Response:
-    """Idempotent: deleting a session that does not exist is not an error."""
+@router.delete("/{session_id}", status_code=204, response_class=Response,
+               responses={code: {"model": ErrorResponse} for code in (404, 503)})
+def delete_session(session_id: str, storage: StorageDep, request: Request) -> Response:
+    """404 for a session that is not the caller's, including one already deleted."""
+    require_owner(storage.sessions, caller_of(request).owner, session_id)
     storage.sessions.delete(session_id)
     return Response(status_code=204)

@@ -16,9 +16,9 @@ from fastapi.responses import JSONResponse, Response
 from web.edge.access_log import note_question
 from web.errors import error_response
 from web.messengers import slack
-from web.messengers.common import WORKING, page_link, session_for
+from web.messengers.common import WORKING, page_link
 from web.messengers.deferral import callback_allowed, reply_within, start_ask
-from web.messengers.routing import base_url, refusal
+from web.messengers.routing import base_url, conversation, rate_key, refusal, user_session
 from web.schemas import ErrorResponse
 
 router = APIRouter(prefix="/slack", tags=["messengers"])
@@ -45,13 +45,13 @@ async def _reply(request: Request, form: dict[str, str]) -> dict[str, Any]:
         name = form.get("command") or "/command"
         return slack.notice(f"사용법: {name} 질문 (예: {name} 청년취업사관학교 올해 예산은?)")
     note_question(request, question)
-    session = session_for("slack", form.get("team_id"), form.get("user_id"))
-    if notice := refusal(request, session or "slack:anonymous"):
+    session = user_session(request, "slack", form.get("team_id"), form.get("user_id"))
+    if notice := refusal(request, rate_key(request, session, verified=True)):  # the signature was checked
         return slack.notice(notice)
     edge = request.app.state.settings.edge
     link = page_link(base_url(request), question)
     later = form.get("response_url") if callback_allowed(form.get("response_url"), edge.callback_hosts) else None
-    task = start_ask(request.app.state.engine, question, session)
+    task = start_ask(request.app.state.engine, question, lambda: conversation(request, "slack", session))
     return await reply_within(request.app, task, edge.slack_budget_s, later,
                               lambda answer: slack.answer_message(question, answer, link), slack.notice,
                               slack.notice(WORKING))
