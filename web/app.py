@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
         summary="Korean questions over a Seoul government work report, answered with cited sections and figures.",
         lifespan=_lifespan,
     )
+    # no trailing-slash redirects: their Location would repeat a path that can hold the Kakao secret
+    app.router.redirect_slashes = False
     app.state.settings = settings or Settings.from_env()
     app.state.engine = engine
     install_error_handlers(app)

@@ -77,6 +77,9 @@ def test_a_failed_callback_is_logged_without_its_token(tmp_path: Path, caplog: p
     ("https://hooks.slack.com/commands/T1/2/x", True),
     ("http://127.0.0.1:9/cb", False),  # loopback, but not listed
     ("file:///etc/passwd", False),
+    ("https://bot-api.kakao.com:8443/cb", False),  # https, but not on its own port
+    ("https://bot-api.kakao.com:443/cb", True),
+    ("https://bot-api.kakao.com:99999/cb", False),  # not a port at all
     ("", False),
     (None, False),
 ])
