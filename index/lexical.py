@@ -27,6 +27,10 @@ class BM25Index:
         self.vocab = vocab
         self.weights = weights
 
+    @property
+    def n_docs(self) -> int:
+        return int(self.weights.shape[0])
+
     @classmethod
     def build(cls, token_lists: list[list[str]], params: BM25Params = BM25Params()) -> BM25Index:
         vocab: dict[str, int] = {}

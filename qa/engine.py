@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,10 +194,12 @@ def ms(seconds: float) -> float:
 
 
 def load_engine(report_path: Path, index_dir: Path, model: str, model_dir: Path, rebuild: bool = False,
-                sessions: SessionStore | None = None) -> QAEngine:
-    """Load the persisted index, building it when missing or stale (or when asked)."""
+                sessions: SessionStore | None = None,
+                on_build: Callable[[str], None] = lambda reason: None) -> QAEngine:
+    """Load the persisted index, building it when missing, stale or damaged (or when asked)."""
     embedder = load_embedder(model, model_dir)
-    return QAEngine(load_or_build(report_path, index_dir, embedder, rebuild=rebuild), sessions=sessions)
+    index = load_or_build(report_path, index_dir, embedder, rebuild=rebuild, on_build=on_build)
+    return QAEngine(index, sessions=sessions)
 
 
 def build_index(report_path: Path, index_dir: Path, model: str, model_dir: Path) -> Path:

@@ -21,3 +21,9 @@ class StorageError(QAError):
     """The conversation and feedback database cannot be read or written (the message names the file)."""
 
     code = "storage_unavailable"
+
+
+class IndexBuildingError(IndexNotReadyError):
+    """The index is being (re)built: minutes, not seconds."""
+
+    code = "index_building"

@@ -59,10 +59,16 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"qa serve: {notice}", file=sys.stderr)
     if not allowed:
         return 2
-    print(f"serving on http://{settings.host}:{settings.port} (API docs at /docs); "
-          "the index loads, or builds on first start, before the first request is answered", file=sys.stderr)
+    print(f"serving on http://{settings.host}:{settings.port} (API docs at /docs); /healthz answers 503 while "
+          "the index loads (or builds, on first start or when it is damaged)", file=sys.stderr)
     configure_access_log()
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=False)
+    app = create_app(settings, load_in_background=True)
+    server = uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False))
+    app.state.loader.stop_server = lambda: setattr(server, "should_exit", True)
+    server.run()
+    if app.state.loader.failure:
+        print(f"qa serve: {app.state.loader.failure}", file=sys.stderr)
+        return 1
     return 0
 
 

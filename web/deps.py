@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Request
 
-from qa.errors import IndexNotReadyError
 
 if TYPE_CHECKING:  # the engine module pulls in the embedding stack; web/app.py imports it only to load
     from qa.engine import QAEngine
@@ -15,7 +14,7 @@ if TYPE_CHECKING:  # the engine module pulls in the embedding stack; web/app.py 
 def get_engine(request: Request) -> QAEngine:
     engine = getattr(request.app.state, "engine", None)
     if engine is None:
-        raise IndexNotReadyError("the index is still loading; try again shortly (색인을 불러오는 중입니다)")
+        raise request.app.state.loader.not_ready()
     return engine
 
 

@@ -10,7 +10,8 @@ import pytest
 from corpus.tokens import morphs
 from index.embedder import HashingEmbedder
 from index.lexical import BM25Index
-from index.store import CURRENT, IndexMismatchError, build_index, load_index, load_or_build, read_manifest
+from index.store import (CURRENT, IndexMismatchError, build_index, file_sha256, load_index, load_or_build,
+                         read_manifest)
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini_report.txt"
 
@@ -71,3 +72,42 @@ def test_bm25_matches_spacing_variants_of_a_compound_name() -> None:
     bm25 = BM25Index.build(docs)
     for query in ("청년취업사관학교", "청년 취업 사관학교", "청년 취업사관 학교"):
         assert bm25.search(morphs(query), 3)[0][0] == 0, query
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "lines lost":  # whole lines gone, every remaining line still valid
+        lines = data.splitlines(keepends=True)
+        path.write_bytes(b"".join(lines[::2]))
+    else:  # one byte changed, same size
+        path.write_bytes(data[:-2] + bytes([data[-2] ^ 1]) + data[-1:])
+
+
+@pytest.mark.parametrize("how", ["truncated", "flipped"])
+def test_any_damaged_file_is_found_and_the_index_rebuilt(report: Path, tmp_path: Path, how: str) -> None:
+    built = build_index(report, tmp_path / "index", HashingEmbedder())
+    names = sorted(built.manifest.files)
+    assert {"chunks.jsonl", "dense.faiss", "bm25_weights.npz", "bm25_vocab.json"} <= set(names)
+    for name in names:
+        _damage(tmp_path / "index" / CURRENT / name, how)
+        with pytest.raises(IndexMismatchError, match=name):
+            load_index(report, tmp_path / "index", HashingEmbedder())
+        reasons: list[str] = []
+        healed = load_or_build(report, tmp_path / "index", HashingEmbedder(), on_build=reasons.append)
+        assert len(reasons) == 1 and name in reasons[0]
+        assert [c.id for c in healed.chunks] == [c.id for c in built.chunks]
+        assert load_index(report, tmp_path / "index", HashingEmbedder()).manifest.n_chunks == len(built.chunks)
+
+
+def test_chunks_that_lost_lines_never_load_even_with_a_matching_checksum(report: Path, tmp_path: Path) -> None:
+    """The counts are checked too: a manifest rewritten to the damaged file's checksum still does not load."""
+    build_index(report, tmp_path / "index", HashingEmbedder())
+    folder = tmp_path / "index" / CURRENT
+    _damage(folder / "chunks.jsonl", "lines lost")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["chunks.jsonl"] = file_sha256(folder / "chunks.jsonl")
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexMismatchError):
+        load_index(report, tmp_path / "index", HashingEmbedder())

@@ -18,7 +18,7 @@ def test_lifespan_loads_the_engine_with_the_settings(
 ) -> None:
     calls: list[tuple] = []
 
-    def load_engine(*args: object, sessions: object) -> object:
+    def load_engine(*args: object, sessions: object, on_build: object) -> object:
         calls.append((*args, sessions))
         return fake_engine
 

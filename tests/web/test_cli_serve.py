@@ -12,11 +12,20 @@ from web import cli
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """The uvicorn.run calls `qa serve` makes (none really serve), with QA_* cleared."""
+    """The uvicorn server configurations `qa serve` runs (none really serve), with QA_* cleared."""
     calls: list[dict[str, Any]] = []
-    monkeypatch.setitem(sys.modules, "uvicorn", types.SimpleNamespace(run=lambda app, **kw: calls.append(kw)))
+
+    class Server:
+        def __init__(self, config: dict[str, Any]) -> None:
+            self.config = config
+
+        def run(self) -> None:
+            calls.append(self.config)
+
+    fake = types.SimpleNamespace(Config=lambda app, **kw: kw, Server=Server)
+    monkeypatch.setitem(sys.modules, "uvicorn", fake)
     monkeypatch.setattr(cli, "configure_access_log", lambda: None)
-    for name in ("QA_API_KEYS", "QA_API_KEYS_FILE", "QA_HOST", "QA_PORT"):
+    for name in ("QA_API_KEYS", "QA_API_KEYS_FILE", "QA_ADMIN_KEYS", "QA_HOST", "QA_PORT"):
         monkeypatch.delenv(name, raising=False)
     return calls
 
