@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from qa.errors import IndexNotReadyError, InvalidQuestionError, QAError, SectionNotFoundError, StorageError
 from web.edge.redact import redacted_path
@@ -65,7 +66,19 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
     if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
         return error_response(400, "invalid_json", "request body is not valid UTF-8 encoded JSON")
     message = f"{exc.detail}: {request.method} {redacted_path(request.url.path)}"
-    return error_response(exc.status_code, _status_name(exc.status_code), message, exc.headers)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:  # Starlette names only the first route on the path; every route's methods count
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return error_response(exc.status_code, _status_name(exc.status_code), message, headers or None)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 async def _on_qa_error(request: Request, exc: QAError) -> JSONResponse:
