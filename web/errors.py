@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -9,7 +10,6 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from qa.errors import IndexNotReadyError, InvalidQuestionError, QAError, SectionNotFoundError, StorageError
 from web.edge.redact import redacted_path
@@ -29,6 +29,7 @@ _QA_STATUS: dict[type[QAError], int] = {
     StorageError: 503,
 }
 INTERNAL_MESSAGE = "internal server error; the traceback is in the server log"
+_TEMPLATE_PARTS = re.compile(r"(\{[^/}]+\})")  # an OpenAPI path template's parameters, kept by split()
 STORAGE_MESSAGE = "conversations and feedback cannot be stored right now; try again later (저장소를 쓸 수 없습니다)"
 
 
@@ -68,17 +69,17 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
     message = f"{exc.detail}: {request.method} {redacted_path(request.url.path)}"
     headers = dict(exc.headers or {})
     if exc.status_code == 405:  # Starlette names only the first route on the path; every route's methods count
-        headers["Allow"] = ", ".join(_allowed_methods(request))
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     return error_response(exc.status_code, _status_name(exc.status_code), message, headers or None)
 
 
-def _allowed_methods(request: Request) -> list[str]:
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match != Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
+def _allowed_methods(request: Request) -> str | None:
+    """The methods the OpenAPI schema lists for the request's path, e.g. "DELETE, GET"."""
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in _TEMPLATE_PARTS.split(template))
+        if re.fullmatch(pattern, request.url.path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return None
 
 
 async def _on_qa_error(request: Request, exc: QAError) -> JSONResponse:
