@@ -24,7 +24,7 @@ from qa.audit_answers import AuditDesk
 from qa.errors import InvalidQuestionError, SectionNotFoundError, StorageError
 from qa.features import Previous
 from qa.followup import is_followup, resolve, topic_of
-from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS
+from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS, has_words
 from qa.fusion import FusionConfig
 from qa.operations import Calculator
 from qa.rank import Ranker, Ranking
@@ -182,8 +182,8 @@ def section_dict(s: Section) -> dict:
 
 def validate_question(question: str) -> str:
     text = (question or "").strip()
-    if not text:
-        raise InvalidQuestionError("question is empty")
+    if not has_words(text):
+        raise InvalidQuestionError("question is empty or has no letter or digit")
     if len(text) > MAX_QUESTION_CHARS:
         raise InvalidQuestionError(f"question is longer than {MAX_QUESTION_CHARS} characters")
     return text

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from pydantic_core import PydanticCustomError
 
-from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS, MAX_TOP_K
+from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS, MAX_TOP_K, has_words
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 
@@ -24,7 +24,7 @@ def _check_question(text: str) -> str:
         raise PydanticCustomError("invalid_characters", "contains a lone UTF-16 surrogate, which is not text")
     if not stripped:
         raise PydanticCustomError("empty_question", "must not be empty or blank (질문이 비어 있습니다)")
-    if not any(ch.isalnum() for ch in stripped):
+    if not has_words(stripped):
         raise PydanticCustomError("empty_question", "has no letter or digit (질문에 글자도 숫자도 없습니다)")
     if len(stripped) > MAX_QUESTION_CHARS:
         raise PydanticCustomError(

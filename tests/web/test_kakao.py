@@ -121,15 +121,16 @@ def test_configured_secret_is_required(tmp_path: Path, assert_error: Any, path: 
         check_kakao_reply(response.json())
 
 
-@pytest.mark.parametrize(("engine", "expected"), [
-    (FakeEngine(), "질문으로 처리하지 못했어요"),  # the fake refuses a question without letters
-    (BrokenEngine(), "답변을 만들지 못했어요"),
-    (None, "답변 준비 중이에요"),
+@pytest.mark.parametrize(("engine", "utterance", "expected"), [
+    (FakeEngine(), "???", "질문을 입력해 주세요"),  # no letter or digit: nothing is asked
+    (FakeEngine(), "\ufeff😀", "질문을 입력해 주세요"),
+    (BrokenEngine(), "현원은?", "답변을 만들지 못했어요"),
+    (None, "현원은?", "답변 준비 중이에요"),
 ])
-def test_failures_are_friendly_messages(tmp_path: Path, engine: Any, expected: str) -> None:
+def test_failures_are_friendly_messages(tmp_path: Path, engine: Any, utterance: str, expected: str) -> None:
     app = create_app(Settings.from_env({"QA_DATA_DIR": str(tmp_path)}), engine=engine)
     client = TestClient(app)  # no lifespan: an app without an engine stays without one
-    response = client.post("/kakao/skill", json=with_user(REQUEST, "u", utterance="???"))
+    response = client.post("/kakao/skill", json=with_user(REQUEST, "u", utterance=utterance))
     assert response.status_code == 200
     check_kakao_reply(response.json())
     assert expected in simple_text(response.json())

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
+from qa.limits import has_words
 from web.edge.access_log import note_question
 from web.errors import error_response
 from web.messengers import kakao
@@ -50,7 +51,7 @@ async def _reply(request: Request) -> dict[str, Any]:
     if skill_request is None:
         return kakao.notice(UNREADABLE)
     question = skill_request.utterance.strip()
-    if not question:
+    if not has_words(question):
         return kakao.notice(EMPTY_QUESTION)
     note_question(request, question)
     edge = request.app.state.settings.edge

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
+from qa.limits import has_words
 from web.edge.access_log import note_question
 from web.errors import error_response
 from web.messengers import slack
@@ -41,7 +42,7 @@ async def command(request: Request) -> Response:
 
 async def _reply(request: Request, form: dict[str, str]) -> dict[str, Any]:
     question = form.get("text", "").strip()
-    if not question:
+    if not has_words(question):
         name = form.get("command") or "/command"
         return slack.notice(f"사용법: {name} 질문 (예: {name} 청년취업사관학교 올해 예산은?)")
     note_question(request, question)
