@@ -112,4 +112,6 @@ def cell_labels(cell: TableCell, count: int) -> list[str]:
 
 
 def _record(m: Mention, label: str, year: int | None, ref: str, line: int, source: str, col: int = -1) -> Figure:
-    return Figure(label, m.value, m.unit, m.value_krw, year, ref, line, source, col=col, span=m.span)
+    """A total its own parenthesis splits by year belongs to no one year, whatever its section states."""
+    return Figure(label, m.value, m.unit, m.value_krw, None if m.spans_years else year, ref, line, source, col=col,
+                  span=m.span, spans_years=m.spans_years)

@@ -31,6 +31,7 @@ class Mention:
     value_krw: float | None
     year: int | None
     span: tuple[int, int]  # sign and number through unit (and the `간` of `3일간`) in the text given
+    spans_years: bool = False  # a total its parenthesis splits by year (`16,900백만원('23년 : 3,023백만원)`)
 
 
 @dataclass
@@ -66,6 +67,7 @@ _MASK_RE = re.compile("|".join([
 _ADDRESS_RE = re.compile(r"\S(?:로|길|동)\s?$")
 _KEY_UNIT_RE = re.compile(r"\(([^()]*)\)\s*$")
 _YEAR_PAREN_RE = re.compile(r"\s?\(\s?" + _YEAR + r"\s?년?\s?\)")
+_YEAR_SPLIT_RE = re.compile(r"\s?\(\s?" + _YEAR + r"\s?년\s?:?\s?[가-힣]*\s?[0-9]")  # `('23년 : 3,023`
 _RANGE_GAP_RE = re.compile(r"\s*[~→⇨⇒]\s*(?:\(?[‘’'][0-9]{2}년?\)?\s*)?")
 _SLASH_GAP_RE = re.compile(r"\s*/\s*(?P<words>(?:[가-힣]+\s+){0,2})")
 _SEGMENT_MARKS = "→⇨⇒☞▶▷○●•◇◆□■※✓\t"  # what a year stated earlier in the line does not cross
@@ -90,7 +92,7 @@ def _mentions(text: str, defaults: tuple[str, ...]) -> list[Mention]:
     for i, tok in enumerate(tokens):
         tok.label = _label(text, tokens, i)
     return [Mention(t.label, t.value, t.unit, to_krw(t.value, t.unit), _year(text, tokens, i),
-                    (t.start, t.end)) for i, t in enumerate(tokens) if t.unit]
+                    (t.start, t.end), bool(_YEAR_SPLIT_RE.match(text, t.end))) for i, t in enumerate(tokens) if t.unit]
 
 
 def _scan(text: str) -> list[_Token]:

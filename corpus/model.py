@@ -63,6 +63,7 @@ class Figure:
     computed: bool = False
     col: int = -1  # the table column of a cell's figure; -1 for a figure of a text line
     span: tuple[int, int] = (0, 0)  # where it stands: in `source` for a text line, in the cell's text for a cell
+    spans_years: bool = False  # a total its line splits by year (`16,900백만원('23년 : 3,023백만원)`): no one year
 
 
 @dataclass(frozen=True)

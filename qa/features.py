@@ -101,9 +101,12 @@ def names_new(pattern: re.Pattern[str], text: str, q: Question) -> bool:
 
 
 def year_fit(q: Question, view: View, fig: Figure | None) -> float:
-    """+1 when the option's year is one the question names, -1 when it is another, 0 when either is silent."""
+    """+1 when the option's year is one the question names, -1 when it is another, 0 when either is silent.
+    A total over several years is no one year's amount: -1 for a question that names a year."""
     if not q.years:
         return 0.0
+    if fig is not None and fig.spans_years:
+        return -1.0
     year = fig.year if fig is not None and fig.year else view.cand.year
     if year is None:
         return 0.0

@@ -276,3 +276,16 @@ def test_whole_report_yields_known_units_and_no_dates() -> None:
     assert all(m.unit in UNITS for _, m in mentions)
     written = [line[slice(*m.span)] for line, m in mentions]
     assert not [w for w in written if re.search(r"(?<!개)월|['’]", w)]
+
+
+@pytest.mark.parametrize("line", [n for n in REPORT_LINES if "총사업비" in n and "('23년" in n])
+def test_a_total_split_by_year_belongs_to_no_one_year(line: str) -> None:
+    """`총사업비 : 16,900백만원('23년 : 3,023백만원)`: the total spans years; only the part in parentheses is 2023's."""
+    total, part = [m for m in find_mentions(line) if m.unit.endswith("원")][:2]
+    assert total.spans_years and total.year is None
+    assert not part.spans_years and part.year == 2023 and part.value < total.value
+
+
+def test_a_year_breakdown_needs_the_year_to_open_the_parenthesis() -> None:
+    (budget, *parts) = find_mentions("'23년 예산 : 12,101백만원(앵커시설 운영 11,201, 강소특구 육성 등 900)")
+    assert budget.year == 2023 and not budget.spans_years and not any(p.spans_years for p in parts)

@@ -4,28 +4,21 @@ item, and ordinary questions left to the ranking."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from corpus.audit import STATUSES, audit_records
 from qa.answer import Answer
-from qa.engine import QAEngine, load_engine
+from qa.engine import QAEngine
 from qa.lexicon import audit_words
 
-REPORT = Path(__file__).resolve().parents[2] / "corpus" / "reports" / "seoul-economic-policy-2023-03.txt"
+from tests.qa.conftest import REPORT
 SUMMARY_ROWS = {  # the report's summary table: 구분, 계, 완료, 추진 중, 검토 중, 미반영
     "계": "계\t48\t28\t18\t2\t-",
     "시정": "시정·처리요구사항\t27\t12\t13\t2\t-",
     "건의": "건의사항\t9\t4\t5\t-\t-",
 }
 MARKER_RE = re.compile(r"\[(\d+)\]")
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> QAEngine:
-    base = tmp_path_factory.mktemp("real")
-    return load_engine(REPORT, base / "index", "hashing", base / "models")
 
 
 def squeezed(text: str) -> str:

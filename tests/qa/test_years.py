@@ -1,0 +1,23 @@
+"""Which year an option speaks for, on the real report."""
+from __future__ import annotations
+
+from qa.engine import QAEngine
+from qa.features import YEAR
+
+TOTAL_LINE = "총사업비 : 16,900백만원('23년 : 3,023백만원)"  # a project total and its 2023 part
+
+
+def options_of_line(real: QAEngine, question: str) -> dict[float, object]:
+    ranking = real.understand(question, None)
+    return {o.figure.value: o for o in ranking.options if o.figure is not None and o.cand.text == TOTAL_LINE}
+
+
+def test_this_years_money_is_the_years_part_not_the_multi_year_total(real: QAEngine) -> None:
+    options = options_of_line(real, "홍릉 바이오 클러스터 올해 돈 얼마야?")
+    total, part = options[16900.0], options[3023.0]
+    assert total.features[YEAR] < 0 < part.features[YEAR] and part.score > total.score
+
+
+def test_a_question_without_a_year_leaves_the_total_its_place(real: QAEngine) -> None:
+    options = options_of_line(real, "홍릉 바이오 클러스터 총사업비 얼마야?")
+    assert options[16900.0].features[YEAR] == 0
