@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from corpus.tokens import question_morphs
 from corpus.years import years_in
 from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
-from qa.lexicon import answer_types, paraphrases, plain_words, question_words
+from qa.lexicon import answer_type, answer_types, paraphrases, plain_words, question_words
 
 NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "NR", "SN")
 NUMBER_RE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(%p|%|㎡|[가-힣]+)?")
@@ -48,6 +48,7 @@ class Question:
     carried: tuple[str, ...] = ()  # subject words borrowed from the conversation (they weigh less)
     ranked: tuple[str, ...] = ()  # what a superlative or a condition picks among (`제일 많은 과`: 과)
     smaller: bool = False  # a comparison asks for the smaller (`더 적은 쪽`, `덜 든 곳`)
+    events: tuple[str, ...] = ()  # for a date question: its date words (착공 …) and the report's words for its verbs
 
     @property
     def wants_number(self) -> bool:
@@ -280,6 +281,7 @@ def analyze(text: str, report_year: int) -> Question:
     asked = asked_noun_of(morphs, found[0] if found else None)
     counter, kind = answer_type_of(text, morphs, asked, attribute)
     words = tuple(question_morphs(text, bigrams=False))
+    report_words = expand(words, text)
     season = next((v for k, v in question_words().seasons.items() if k in text), None)
     operation = operation_of(text, morphs)
     if operation == "list":
@@ -291,7 +293,7 @@ def analyze(text: str, report_year: int) -> Question:
     return Question(
         text=text,
         words=words,
-        terms=tuple(question_morphs(text)) + expand(words, text) + year_terms(years),
+        terms=tuple(question_morphs(text)) + report_words + year_terms(years),
         subject=subject,
         attribute=attribute,
         asked_noun=asked,
@@ -308,4 +310,14 @@ def analyze(text: str, report_year: int) -> Question:
         report_year=report_year,
         ranked=tuple(sorted(ranked)),
         smaller=has_any(morphs, question_words().less_cues),
+        events=events_of(kind, words, report_words),
     )
+
+
+def events_of(kind: str | None, words: tuple[str, ...], report_words: tuple[str, ...]) -> tuple[str, ...]:
+    """What a date question asks the date of, besides the noun before `언제`: its date words (개관, 착공)
+    and the report's words for its verbs (`언제 시작` → 개시)."""
+    if kind != "date":
+        return ()
+    cues = set(answer_type("date").cues)
+    return tuple(w for w in words if w in cues) + report_words

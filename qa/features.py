@@ -15,7 +15,7 @@ from qa.lexicon import answer_type
 
 NAMES = (
     "chunk", "dense", "lexical", "subject_own", "subject_all", "attribute", "type", "counter", "label",
-    "year", "heading", "length", "list", "cell", "primary", "direction", "previous",
+    "year", "heading", "length", "list", "cell", "primary", "direction", "previous", "event_date",
 )
 # Positions in a feature vector that abstention and computations read back.
 SUBJECT, TYPE, YEAR = NAMES.index("subject_all"), NAMES.index("type"), NAMES.index("year")
@@ -113,6 +113,22 @@ def year_fit(q: Question, view: View, fig: Figure | None) -> float:
     return 1.0 if year in q.years else -1.0
 
 
+EVENT_GAP = r"[\s(:~·]{0,3}"  # between an event word and its date: `선정(~'23.9월)`, `지정:'08. 12. 30.`
+
+
+def event_dated(q: Question, view: View) -> float:
+    """For a `언제` question: the option writes a date right after the event asked about (`선정(~'23.9월)`,
+    `사업 개시('23.1.10~)`), not just some date somewhere in the line. The event is the noun before the
+    interrogative, a date word of the question (개관, 착공 …), or the report's word for its verb (시작 → 개시)."""
+    if q.answer_type != "date":
+        return 0.0
+    events = [w for w in dict.fromkeys((q.asked_noun, *q.events)) if len(w) >= 2]
+    if not events:
+        return 0.0
+    pattern = f"(?:{'|'.join(map(re.escape, events))}){EVENT_GAP}(?:{DATE_RE.pattern})"
+    return float(bool(re.search(pattern, view.cand.text)))
+
+
 def direction_fit(q: Question, fig: Figure | None) -> float:
     if q.direction is None or fig is None:
         return 0.0
@@ -176,4 +192,5 @@ def features(q: Question, view: View, fig: Figure | None, position: int, signals
         is_primary(view, fig),
         direction_fit(q, fig),
         float(previous is not None and (c.section_ref == previous.section_ref or c.parent_id == previous.candidate_id)),
+        event_dated(q, view),
     ]
