@@ -61,7 +61,8 @@ def engine_ask(engine: QAEngine) -> AskFn:
 def compare(gold: Path) -> dict[str, dict[str, dict[str, Any]]]:
     """Summaries by split (tune, check, full), then by system; each system asks each question once."""
     settings = Settings.from_env()
-    system = load_engine(settings.report_path, settings.index_dir, settings.model, settings.model_dir)
+    system = load_engine(settings.report_path, settings.index_dir, settings.model, settings.model_dir,
+                         encoder=settings.encoder)
     runs = {
         "system": engine_ask(system),
         "bm25": engine_ask(QAEngine(system.index, FusionConfig(mode="bm25"))),

