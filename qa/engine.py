@@ -204,6 +204,11 @@ def load_engine(report_path: Path, index_dir: Path, model: str, model_dir: Path,
     return QAEngine(index, sessions=sessions)
 
 
+def prepare_index(report_path: Path, index_dir: Path, model: str, model_dir: Path, encoder: EncoderConfig) -> None:
+    """Make sure the model files and a usable index exist, building what is missing, without an engine."""
+    load_or_build(report_path, index_dir, load_embedder(model, model_dir, encoder))
+
+
 def build_index(report_path: Path, index_dir: Path, model: str, model_dir: Path,
                 encoder: EncoderConfig = EncoderConfig()) -> Path:
     build_report_index(report_path, index_dir, load_embedder(model, model_dir, encoder))

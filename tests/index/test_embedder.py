@@ -39,11 +39,6 @@ MIN_COSINE = 0.999
 
 
 @pytest.fixture(scope="module")
-def e5_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ensure_e5_model(tmp_path_factory.mktemp("models") / "multilingual-e5-small")
-
-
-@pytest.fixture(scope="module")
 def converted(e5_dir: Path) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(str(e5_dir))
 

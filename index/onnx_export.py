@@ -1,0 +1,49 @@
+"""Export a local sentence-transformers folder to ONNX (float32), and quantize a copy to int8.
+
+The TorchScript exporter (`dynamo=False`, opset 17) traces the folder's own modules, so the graph computes
+what sentence-transformers computes: encoder, mean pooling, L2 normalization. Batch and sequence axes stay
+dynamic. Imported only when an ONNX file has to be made: this is where torch comes in.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+from sentence_transformers import SentenceTransformer
+
+from index.onnx_encoder import INPUT_NAMES, OUTPUT_NAME, PromptTokenizer
+
+OPSET = 17
+# Different lengths, so the traced graph pads and keeps its attention mask (an unpadded trace could drop it).
+_TRACE_TEXTS = ("청년취업사관학교 예산", "서울패션허브 임대료 지출을 줄이는 방법은 무엇인가")
+
+
+class _Pipeline(torch.nn.Module):
+    """(input_ids, attention_mask) -> the sentence embedding of the folder's own module chain."""
+
+    def __init__(self, model: SentenceTransformer) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.model({"input_ids": input_ids, "attention_mask": attention_mask})["sentence_embedding"]
+
+
+def export_fp32(folder: Path, out: Path) -> None:
+    model = SentenceTransformer(str(folder), device="cpu", local_files_only=True).eval()
+    batch = PromptTokenizer(folder).encode(list(_TRACE_TEXTS), prompt="")
+    inputs = (torch.from_numpy(batch.input_ids), torch.from_numpy(batch.attention_mask))
+    axes = {name: {0: "batch", 1: "sequence"} for name in INPUT_NAMES} | {OUTPUT_NAME: {0: "batch"}}
+    with torch.no_grad():
+        torch.onnx.export(_Pipeline(model), inputs, str(out), dynamo=False, opset_version=OPSET,
+                          input_names=list(INPUT_NAMES), output_names=[OUTPUT_NAME], dynamic_axes=axes)
+
+
+def quantize_int8(fp32: Path, out: Path) -> None:
+    """Dynamic quantization: int8 weights with one scale per output channel, activations quantized per call.
+
+    Per channel, query vectors stay at cosine >= 0.994 of float32 on the dev questions; one scale per tensor
+    gave 0.977."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(fp32, out, weight_type=QuantType.QInt8, per_channel=True)
