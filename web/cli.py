@@ -61,6 +61,10 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     print(f"serving on http://{settings.host}:{settings.port} (API docs at /docs); /healthz answers 503 while "
           "the index loads (or builds, on first start or when it is damaged)", file=sys.stderr)
+    if args.workers > 1:
+        from web.workers import serve_workers
+
+        return serve_workers(settings, args.workers)
     configure_access_log()
     app = create_app(settings, load_in_background=True)
     server = uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False))
@@ -77,7 +81,8 @@ def build(args: argparse.Namespace, settings: Settings) -> int:
     from qa.engine import build_index
 
     start = time.perf_counter()
-    index_dir = build_index(settings.report_path, settings.index_dir, settings.model, settings.model_dir)
+    index_dir = build_index(settings.report_path, settings.index_dir, settings.model, settings.model_dir,
+                            settings.encoder)
     chunks = read_manifest(index_dir / CURRENT).n_chunks
     print(f"built {chunks} chunks with {settings.model} in {time.perf_counter() - start:.1f} s -> {index_dir}")
     return 0
@@ -144,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, help="port (default: QA_PORT or 8000)")
     run.add_argument("--allow-no-auth", action="store_true",
                      help="listen on a non-loopback address even without API keys (behind an authenticating proxy)")
+    run.add_argument("--workers", type=_positive, default=1,
+                     help="server processes, each with its own engine (default: 1; see QA_ENCODER_THREADS)")
     run.set_defaults(command=serve)
     commands.add_parser("build", help="rebuild the index from the report").set_defaults(command=build)
     one = commands.add_parser("ask", help="answer one question")
