@@ -6,6 +6,7 @@ L2-normalized embeddings.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,8 +70,10 @@ class OnnxEmbedder:
     """
 
     def __init__(self, folder: Path, query_file: Path, passage_file: Path, model_id: str, threads: int) -> None:
-        self._tokenizer = PromptTokenizer(folder)
-        self._queries = OnnxSession(query_file, threads)
+        with ThreadPoolExecutor(1) as pool:  # onnxruntime loads without the GIL: overlap it with the tokenizer
+            queries = pool.submit(OnnxSession, query_file, threads)
+            self._tokenizer = PromptTokenizer(folder)
+            self._queries = queries.result()
         self._passage_file = passage_file
         self._passages: OnnxSession | None = None
         self._threads = threads
