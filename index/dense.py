@@ -38,4 +38,5 @@ class DenseIndex:
 
     @classmethod
     def load(cls, directory: Path) -> DenseIndex:
-        return cls(faiss.read_index(str(directory / "dense.faiss")))
+        """Memory-mapped and read-only: pages come from the file cache, shared by every server process."""
+        return cls(faiss.read_index(str(directory / "dense.faiss"), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY))
