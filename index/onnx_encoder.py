@@ -67,7 +67,7 @@ class OnnxEmbedder:
 
     Passage vectors are what an index stores, so they are computed at full precision (equal to
     sentence-transformers'); the float32 session opens only when passages are encoded, i.e. on index builds.
-    Int8 queries against them keep dev retrieval and answers within 0.01 (bench numbers in the README).
+    Int8 queries against them keep dev retrieval and answers within 0.01 (docs/serving.md).
     """
 
     def __init__(self, folder: Path, query_file: Path, passage_file: Path, model_id: str, query_threads: int) -> None:
