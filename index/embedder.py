@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.e5_convert import ensure_e5_model, read_marker
-from index.encoder_config import QUERY_THREADS, EncoderConfig
+from index.encoder_config import QUERY_PRECISION, QUERY_THREADS, EncoderConfig
 from index.st_folder import PASSAGE_PROMPTS, QUERY_PROMPTS, prompt_name
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def onnx_embedder(folder: Path, config: EncoderConfig) -> Embedder:
     from index.onnx_encoder import OnnxEmbedder
     from index.onnx_model import ensure_onnx
 
-    queries, passages = ensure_onnx(folder, "int8"), ensure_onnx(folder, "fp32")
+    queries, passages = ensure_onnx(folder, QUERY_PRECISION), ensure_onnx(folder, "fp32")
     encoder = OnnxEmbedder(folder, queries.path, passages.path, _local_model_id(folder), config.query_threads)
     return BatchedQueries(encoder, config.max_batch, config.batch_wait_ms / 1000)
 

