@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from corpus.model import Figure
 from corpus.units import UNITS, compatible, normalize_unit, unit_kind
+from corpus.years import years_in
 from qa.analyze import NUMERIC_TYPES, Question
 from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, squash, word_weight
 from qa.lexicon import answer_type
@@ -107,6 +108,8 @@ def year_fit(q: Question, view: View, fig: Figure | None) -> float:
         return 0.0
     if fig is not None and fig.spans_years:
         return -1.0
+    if fig is None and any(y in q.years for y in years_in(view.cand.text)):
+        return 1.0  # a line that names several years (`('22.12~'23.1) → 사업 개시('23.1.10~)`) is not only its first
     year = fig.year if fig is not None and fig.year else view.cand.year
     if year is None:
         return 0.0
