@@ -48,6 +48,7 @@ class Question:
     carried: tuple[str, ...] = ()  # subject words borrowed from the conversation (they weigh less)
     ranked: tuple[str, ...] = ()  # what a superlative or a condition picks among (`제일 많은 과`: 과)
     smaller: bool = False  # a comparison asks for the smaller (`더 적은 쪽`, `덜 든 곳`)
+    qualifiers: tuple[str, ...] = ()  # nouns made verbs that describe the asked noun (`수료한 인원`: 수료)
     events: tuple[str, ...] = ()  # for a date question: its date words (착공 …) and the report's words for its verbs
 
     @property
@@ -242,16 +243,26 @@ def is_predicate(morphs: tuple[Morph, ...], last: int) -> bool:
     return last + 1 < len(morphs) and morphs[last + 1].tag in ("XSV", "XSA")
 
 
+def qualifiers_of(morphs: tuple[Morph, ...]) -> tuple[str, ...]:
+    """`수료한 인원`, `입주한 회사`: nouns made verbs that say which people or companies are asked about."""
+    return tuple(dict.fromkeys(
+        word for word, _, last in noun_spans(morphs)
+        if is_predicate(morphs, last) and last + 3 < len(morphs)
+        and morphs[last + 2].tag == "ETM" and morphs[last + 3].tag.startswith("NN")))
+
+
 def roles(morphs: tuple[Morph, ...], skip: tuple[int, int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Content nouns split into subject words and attribute words: a noun word (`집행률`, `운영기관`) that
     names an answer type or a frame is an attribute; the morphemes of the other words are the subject,
-    except nouns made verbs (`운영해`).
+    except nouns made verbs (`운영해`; see qualifiers_of).
     Morphemes inside `skip` (the counter after 몇: `개사`, `%p`) are neither."""
     qw = question_words()
     subject: list[str] = []
     attribute: list[str] = []
     for word, first, last in noun_spans(morphs):
-        if word in qw.interrogatives or word in qw.relative_years or is_predicate(morphs, last):
+        if word in qw.interrogatives or word in qw.relative_years:
+            continue
+        if is_predicate(morphs, last):
             continue
         if type_of_noun(word) or word in qw.frame_words:
             attribute.append(word)
@@ -311,6 +322,7 @@ def analyze(text: str, report_year: int) -> Question:
         ranked=tuple(sorted(ranked)),
         smaller=has_any(morphs, question_words().less_cues),
         events=events_of(kind, words, report_words),
+        qualifiers=qualifiers_of(morphs),
     )
 
 

@@ -175,7 +175,7 @@ def features(q: Question, view: View, fig: Figure | None, position: int, signals
     words, weights = subject_words(q, vocab)
     own_attr = view.own_terms, view.own
     label = (fig.label.lower(), fig.label.replace(" ", "").lower()) if fig is not None else ("", "")
-    attribute_words = q.attribute or ((q.asked_noun,) if q.asked_noun else ())
+    attribute_words = (q.attribute or ((q.asked_noun,) if q.asked_noun else ())) + q.qualifiers
     label_words = q.subject + attribute_words
     return [
         signals.chunk.get(c.chunk_id, 0.0),

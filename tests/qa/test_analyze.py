@@ -79,3 +79,14 @@ def test_hedges_and_generic_answer_words_are_not_asked_attributes() -> None:
 def test_what_is_asked_for_comes_from_the_attribute_when_the_interrogative_is_뭐(question: str,
                                                                                  answer_type: str) -> None:
     assert analyze(question, 2023).answer_type == answer_type
+
+
+@pytest.mark.parametrize(("question", "qualifiers"), [
+    ("기술교육원 작년에 수료한 인원 몇 명이야?", ("수료",)),
+    ("G밸리에 입주한 회사 몇 군데야?", ("입주",)),
+    ("청년인턴 직무 캠프 작년에 참여한 회사 몇 군데였어?", ("참여",)),
+    ("서울형 강소기업 몇 개 선정했어?", ()),  # the verb ends the question: it describes no noun
+])
+def test_a_noun_made_verb_that_describes_the_asked_noun_qualifies_it(question: str, qualifiers: tuple[str, ...]) -> None:
+    q = analyze(question, 2023)
+    assert q.qualifiers == qualifiers and not set(qualifiers) & set(q.subject)
