@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.model import Figure
 from corpus.units import UNITS, compatible, normalize_unit, unit_kind
-from corpus.years import years_in
 from qa.analyze import NUMERIC_TYPES, Question
 from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, squash, word_weight
 from qa.lexicon import answer_type
@@ -108,7 +108,7 @@ def year_fit(q: Question, view: View, fig: Figure | None) -> float:
         return 0.0
     if fig is not None and fig.spans_years:
         return -1.0
-    if fig is None and any(y in q.years for y in years_in(view.cand.text)):
+    if fig is None and any(y in q.years for y in view.years):
         return 1.0  # a line that names several years (`('22.12~'23.1) → 사업 개시('23.1.10~)`) is not only its first
     year = fig.year if fig is not None and fig.year else view.cand.year
     if year is None:
@@ -125,11 +125,17 @@ def event_dated(q: Question, view: View) -> float:
     interrogative, a date word of the question (개관, 착공 …), or the report's word for its verb (시작 → 개시)."""
     if q.answer_type != "date":
         return 0.0
-    events = [w for w in dict.fromkeys((q.asked_noun, *q.events)) if len(w) >= 2]
+    pattern = event_date_pattern((q.asked_noun, *q.events))
+    return float(pattern is not None and bool(pattern.search(view.cand.text)))
+
+
+@lru_cache(maxsize=1024)
+def event_date_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One question's event words followed by a date; made once per question, not per option."""
+    events = [w for w in dict.fromkeys(words) if len(w) >= 2]
     if not events:
-        return 0.0
-    pattern = f"(?:{'|'.join(map(re.escape, events))}){EVENT_GAP}(?:{DATE_RE.pattern})"
-    return float(bool(re.search(pattern, view.cand.text)))
+        return None
+    return re.compile(f"(?:{'|'.join(map(re.escape, events))}){EVENT_GAP}(?:{DATE_RE.pattern})")
 
 
 def direction_fit(q: Question, fig: Figure | None) -> float:

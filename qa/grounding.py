@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from corpus.candidates import Candidate
 from corpus.tokens import normalize
+from corpus.years import years_in
 from index.candidates import CandidateTerms
 from qa.lexicon import paraphrases
 
@@ -38,6 +39,7 @@ class View:
     context_terms: frozenset[str]
     own: str  # squashed own text
     context: str  # squashed context (section titles, parent bullets)
+    years: tuple[int, ...] = ()  # every year its own text states
 
 
 class Vocabulary:
@@ -104,4 +106,5 @@ def coverage(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabula
 
 
 def view_of(cand: Candidate, terms: CandidateTerms, context: str) -> View:
-    return View(cand, terms.own, terms.context | terms.own, squash(cand.text), squash(context) + squash(cand.text))
+    return View(cand, terms.own, terms.context | terms.own, squash(cand.text), squash(context) + squash(cand.text),
+                tuple(years_in(cand.text)))

@@ -60,8 +60,8 @@ class SqliteSessionStore:
     def claim(self, session_id: str, owner: str) -> bool:
         """True when `owner` may use the session: it owns it, or it did not exist (or had expired) and
         is now theirs. False when someone else owns it."""
-        with self.db.transaction() as conn:
-            self._purge(conn)
+        with self.db.transaction() as conn:  # an expired session of the same id is gone for good
+            conn.execute("DELETE FROM sessions WHERE id = ? AND updated_at < ?", (session_id, self._cutoff()))
             conn.execute("INSERT INTO sessions (id, updated_at, owner) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                          (session_id, self.clock(), owner))
             row = conn.execute("SELECT owner FROM sessions WHERE id = ?", (session_id,)).fetchone()
