@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from web.background import spawn
 from web.edge.install import install_edge
 from web.errors import install_error_handlers
 from web.loading import EngineLoader
-from web.messengers.deferral import spawn
 from web.routes import ask, feedback, health, kakao, page, sections, sessions, slack
 from web.settings import Settings
 from web.storage import open_storage

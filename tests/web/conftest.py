@@ -34,3 +34,9 @@ def settings(tmp_path: Path) -> Settings:
 def client(settings: Settings, fake_engine: FakeEngine) -> Iterator[TestClient]:
     with TestClient(create_app(settings, engine=fake_engine)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def mini_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One index of the small report (hashing embedder), built by the first app that needs it."""
+    return tmp_path_factory.mktemp("mini-index")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -14,16 +13,10 @@ from pathlib import Path
 import httpx
 
 from qa.sqlite_db import Database
+from tests.web.mini import MINI_REPORT, free_port
 from web.feedback import FeedbackStore
 
-MINI_REPORT = Path(__file__).resolve().parents[1] / "data" / "mini_report.txt"
 WRITERS, WRITES_EACH, KILL_AFTER = 3, 100, 150
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_server(data: Path, port: int) -> subprocess.Popen[bytes]:

@@ -3,7 +3,6 @@ with one line naming the file (issue 9, finding 6)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -15,16 +14,9 @@ from fastapi.testclient import TestClient
 
 import index.store
 from index.store import CURRENT
+from tests.web.mini import MINI_REPORT, free_port
 from web.app import create_app
 from web.settings import Settings
-
-MINI_REPORT = Path(__file__).resolve().parents[1] / "data" / "mini_report.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def settings_for(tmp_path: Path, report: Path = MINI_REPORT) -> Settings:

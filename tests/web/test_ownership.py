@@ -14,27 +14,22 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.messenger_support import simple_text
+from tests.web.mini import MINI_REPORT
 from web.app import create_app
 from web.edge.keys import PAGE_COOKIE
 from web.ownership import messenger_session
 from web.settings import Settings
 
-MINI_REPORT = Path(__file__).resolve().parents[1] / "data" / "mini_report.txt"
 KEY_A, KEY_B, ADMIN = "key-a-0123456789abcdef", "key-b-0123456789abcdef", "admin-0123456789abcdef"
 CheckError = Callable[[Any, int, str], None]
 QUESTION = "청년취업사관학교 올해 예산은?"
 FOLLOWUP = "그럼 작년엔?"
 
 
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("mini-index")
-
-
 @pytest.fixture
-def client(tmp_path: Path, index_dir: Path) -> Iterator[TestClient]:
+def client(tmp_path: Path, mini_index_dir: Path) -> Iterator[TestClient]:
     settings = Settings.from_env({
-        "QA_DATA_DIR": str(tmp_path), "QA_INDEX_DIR": str(index_dir), "QA_REPORT": str(MINI_REPORT),
+        "QA_DATA_DIR": str(tmp_path), "QA_INDEX_DIR": str(mini_index_dir), "QA_REPORT": str(MINI_REPORT),
         "QA_MODEL": "hashing", "QA_RATE_LIMIT": "off", "QA_API_KEYS": f"{KEY_A},{KEY_B}", "QA_ADMIN_KEYS": ADMIN,
         "QA_CALLBACK_HOSTS": "callbacks.invalid"})
     with TestClient(create_app(settings)) as test_client:

@@ -8,21 +8,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.web.mini import MINI_REPORT
 from web.app import create_app
 from web.settings import Settings
 
-MINI_REPORT = Path(__file__).resolve().parents[1] / "data" / "mini_report.txt"
 CheckError = Callable[[Any, int, str], None]
 
 
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("mini-index")  # built by the first app, reused by the others
-
-
 @pytest.fixture
-def mini_settings(tmp_path: Path, index_dir: Path) -> Settings:
-    return Settings.from_env({"QA_DATA_DIR": str(tmp_path), "QA_INDEX_DIR": str(index_dir),
+def mini_settings(tmp_path: Path, mini_index_dir: Path) -> Settings:
+    return Settings.from_env({"QA_DATA_DIR": str(tmp_path), "QA_INDEX_DIR": str(mini_index_dir),
                               "QA_REPORT": str(MINI_REPORT), "QA_MODEL": "hashing"})
 
 

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.web.mini import MINI_REPORT
 from web.app import create_app
 from web.settings import Settings
 
-MINI_REPORT = Path(__file__).resolve().parents[1] / "data" / "mini_report.txt"
 CheckError = Callable[[Any, int, str], None]
 QUESTION = {"question": "청년취업사관학교 올해 예산은?"}
 RATING = {"session_id": "s-1", "question": "예산은?", "answer": "37,799백만원 [1]", "rating": "up"}
@@ -48,15 +48,11 @@ def unwritable(*paths: Path) -> Iterator[None]:
                 path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("mini-index")
-
-
 @pytest.fixture
-def settings(tmp_path: Path, index_dir: Path) -> Settings:
+def settings(tmp_path: Path, mini_index_dir: Path) -> Settings:
     data = tmp_path / "data"
-    return Settings.from_env({"QA_DATA_DIR": str(data), "QA_INDEX_DIR": str(index_dir), "QA_REPORT": str(MINI_REPORT),
+    return Settings.from_env({"QA_DATA_DIR": str(data), "QA_INDEX_DIR": str(mini_index_dir),
+                              "QA_REPORT": str(MINI_REPORT),
                               "QA_MODEL": "hashing", "QA_RATE_LIMIT": "off", "QA_SESSION_SECRET": "s" * 32})
 
 

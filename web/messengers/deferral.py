@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ import httpx
 from fastapi import FastAPI
 
 from qa.errors import QAError
+from web.background import spawn
 from web.edge.net import is_loopback
 from web.messengers.common import failure_message
 from web.schemas import DEFAULT_TOP_K
@@ -78,14 +79,6 @@ async def reply_within(app: FastAPI, task: asyncio.Task[Answer], budget: float, 
         return settle(task, render, notice)
     spawn(app, _deliver(later_url, task, render, notice))
     return ack
-
-
-def spawn(app: FastAPI, work: Coroutine[Any, Any, None]) -> None:
-    """Run `work` after the response, keeping a reference so it is not collected half-way."""
-    tasks: set[asyncio.Task[None]] = app.state.background_tasks
-    task = asyncio.ensure_future(work)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
 
 
 async def _deliver(url: str, task: asyncio.Task[Answer], render: Render, notice: Notice) -> None:
