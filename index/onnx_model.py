@@ -7,12 +7,12 @@ half-written file is never used. A lock file keeps server processes starting tog
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.digest import file_sha256
 from index.e5_convert import read_marker
 
 EXPORT_VERSION = 1  # bump when the exported graph changes: files are made again
@@ -50,14 +50,6 @@ def _existing(folder: Path, precision: str) -> OnnxFile | None:
     return OnnxFile(path, precision, sha)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 22):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _make(folder: Path, precision: str) -> OnnxFile:
     from index import onnx_export  # torch and sentence-transformers: only when a file must be made
 
@@ -72,7 +64,7 @@ def _make(folder: Path, precision: str) -> OnnxFile:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    made = OnnxFile(path, precision, _sha256(path))
+    made = OnnxFile(path, precision, file_sha256(path))
     marker = {**_wanted(folder, precision), "sha256": made.sha256}
     _marker_path(folder, precision).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
     return made

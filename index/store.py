@@ -8,7 +8,6 @@ mid-build never leaves a folder that loads.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -29,6 +28,7 @@ from corpus.parse import parse_report
 from corpus.tokens import TOKENS_VERSION, morphs, normalize, use_names
 from index.candidates import CandidateIndex, CandidateMismatchError
 from index.dense import DenseIndex
+from index.digest import file_sha256
 from index.embedder import Embedder
 from index.lexical import BM25Index
 
@@ -70,10 +70,6 @@ class ReportIndex:
     embedder: Embedder
     manifest: Manifest
     candidates: CandidateIndex
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def wanted_manifest(report: Path, embedder: Embedder, n_chunks: int = 0) -> Manifest:

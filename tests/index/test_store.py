@@ -10,8 +10,8 @@ import pytest
 from corpus.tokens import morphs
 from index.embedder import HashingEmbedder
 from index.lexical import BM25Index
-from index.store import (CURRENT, IndexMismatchError, build_index, file_sha256, load_index, load_or_build,
-                         read_manifest)
+from index.digest import file_sha256
+from index.store import CURRENT, IndexMismatchError, build_index, load_index, load_or_build, read_manifest
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini_report.txt"
 
