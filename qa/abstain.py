@@ -19,6 +19,7 @@ from qa.rank import Option
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
 UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
+COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.7  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.7  # an option that names none of the asked attribute words
 
@@ -38,6 +39,8 @@ def names_asked(q: Question, o: Option) -> float:
     noun = q.asked_noun
     if not noun or noun in plain_words() or type_of_noun(noun) == q.answer_type or noun in q.carried:
         return 1.0
+    if q.operation in COMPUTED:
+        return 1.0  # `목표가 몇 곳 많아`: the operands are found by the computation, each named by its own label
     label = o.figure.label if o.figure is not None else ""
     if q.counter and q.answer_type in NUMERIC_TYPES:
         terms, text = o.view.own_terms, squash(label + " " + o.cand.text)

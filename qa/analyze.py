@@ -119,11 +119,6 @@ def noun_spans(morphs: tuple[Morph, ...]) -> list[tuple[str, int, int]]:
     return words
 
 
-def noun_words(morphs: tuple[Morph, ...]) -> list[tuple[str, int]]:
-    """Noun words, each with the index of its last morpheme."""
-    return [(w, last) for w, _, last in noun_spans(morphs)]
-
-
 def interrogative_at(morphs: tuple[Morph, ...]) -> tuple[int, str] | None:
     qw = question_words().interrogatives
     for i, m in enumerate(morphs):
@@ -132,12 +127,21 @@ def interrogative_at(morphs: tuple[Morph, ...]) -> tuple[int, str] | None:
     return None
 
 
+PLURAL_SUFFIX = "들"  # `건축주들 누구야` asks for 건축주
+PER_SUFFIX = "당"  # `한 사람당 몇 번`: the basis of a rate, not the thing asked for
+
+
 def asked_noun_of(morphs: tuple[Morph, ...], at: int | None) -> str:
-    """The last noun word before the interrogative that is not a frame or time word."""
+    """The last noun word before the interrogative that is not a frame or time word, a noun made a verb
+    (`방만하다고`) or the basis of a rate (`사람당`); a plural suffix is dropped."""
     frame = question_words().frame_words
     relative = question_words().relative_years
-    words = [w for w, i in noun_words(morphs) if at is None or i < at]
-    for word in reversed(words):
+    spans = [(w, last) for w, _, last in noun_spans(morphs) if at is None or last < at]
+    for word, last in reversed(spans):
+        if morphs[last].tag == "XSN" and morphs[last].form == PER_SUFFIX or is_predicate(morphs, last):
+            continue
+        if morphs[last].tag == "XSN" and morphs[last].form == PLURAL_SUFFIX:
+            word = word[:-len(PLURAL_SUFFIX)]
         if word not in frame and word not in relative and not word.isdigit() and len(word) > 1:
             return word
     return ""

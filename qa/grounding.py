@@ -81,10 +81,12 @@ def matches(word: str, terms: frozenset[str], squashed: str) -> bool:
 
 def match_strength(word: str, terms: frozenset[str], squashed: str) -> float:
     """1 for a match, PARTIAL_CREDIT when only the word without its last letter matches (a compound of
-    three letters or more: 운영비 → 운영), else 0."""
+    three letters or more: 운영비 → 운영, 마곡산단 → 마곡산업단지), else 0. A two-letter stem must be one of
+    the text's words: `라이트` is not in `트라이에브리썹`."""
     if matches(word, terms, squashed):
         return 1.0
-    if len(word) >= 3 and re.fullmatch(r"[가-힣]+", word) and squash(word[:-1]) in squashed:
+    stem = word[:-1]
+    if len(word) >= 3 and re.fullmatch(r"[가-힣]+", word) and (stem in terms or len(stem) >= 3 and stem in squashed):
         return PARTIAL_CREDIT
     return 0.0
 

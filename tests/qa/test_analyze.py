@@ -90,3 +90,14 @@ def test_what_is_asked_for_comes_from_the_attribute_when_the_interrogative_is_�
 def test_a_noun_made_verb_that_describes_the_asked_noun_qualifies_it(question: str, qualifiers: tuple[str, ...]) -> None:
     q = analyze(question, 2023)
     assert q.qualifiers == qualifiers and not set(qualifiers) & set(q.subject)
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("G밸리에 새로 들어온 입주사들 어디야?", "입주사"),  # the plural suffix is not part of what is asked
+    ("서울창업허브 직원들 누구야?", "직원"),
+    ("동행일자리 참여자 한 사람당 몇 시간 일해?", "참여자"),  # 사람당 is the basis of a rate
+    ("솔루션앵커가 방만하다는 거, 몇 개소야?", "솔루션앵커"),  # 방만하다 says how, not what
+    ("로봇과학관 준공 시점이 언제야?", "준공"),  # 시점 only frames the date
+])
+def test_the_asked_noun_is_the_thing_the_interrogative_governs(question: str, asked: str) -> None:
+    assert analyze(question, 2023).asked_noun == asked
