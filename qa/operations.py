@@ -147,15 +147,23 @@ class Calculator:
 
     # -- the operations ----------------------------------------------------------
     def compare(self, q: Question, members: list[Member]) -> Result:
+        """The larger (or smaller) of the named parts, and for two of them by how much (`6%p`, `25억`)."""
         unit = members[0].figure.unit
         pick = (min if q.smaller else max)(members, key=lambda m: value_in(m.figure, unit))
+        others = [m for m in members if m is not pick]
         cites = Citations()
         word = "작습니다" if q.smaller else "큽니다"
         listed = ", ".join(f"{named_phrase(m)} {cites.cite(m.cand.chunk_id)}" for m in members)
-        text = f"{pick.name} 쪽이 더 {word}: {listed}"
-        ordered = [pick, *(m for m in members if m is not pick)]
-        return Result(text, tuple(cites.chunk_ids), tuple((m.figure, m.cand.chunk_id) for m in ordered)[:MAX_FIGURES],
-                      pick.cand)
+        figures = [(pick.figure, pick.cand.chunk_id)]
+        gap = ""
+        if len(others) == 1:
+            diff = abs(value_in(pick.figure, unit) - value_in(others[0].figure, unit))
+            shown_unit = "%p" if unit == "%" else unit
+            gap = f" (차이 {format_value(diff)}{shown_unit})"
+            figures.append((computed("차이", diff, shown_unit, pick.figure), pick.cand.chunk_id))
+        figures += [(m.figure, m.cand.chunk_id) for m in others]
+        text = f"{pick.name} 쪽이 더 {word}{gap}: {listed}"
+        return Result(text, tuple(cites.chunk_ids), tuple(figures[:MAX_FIGURES]), pick.cand)
 
     def add(self, members: list[Member]) -> Result:
         unit = members[0].figure.unit

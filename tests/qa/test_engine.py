@@ -50,8 +50,17 @@ def test_a_sum_is_computed_from_cited_figures(engine: QAEngine) -> None:
 
 def test_a_comparison_names_the_larger_one(engine: QAEngine) -> None:
     answer = engine.ask("청년정책과랑 창업정책과 중 예산현액 어느 쪽이 더 많아?")
-    assert answer.answer.startswith("청년정책과 쪽이 더 큽니다")  # fails when no comparison is made
-    assert [(f.label, f.value) for f in answer.figures[:2]] == [("청년정책과 예산현액", 1200), ("창업정책과 예산현액", 800)]
+    assert answer.answer.startswith("청년정책과 쪽이 더 큽니다 (차이 400백만원)")  # fails when no comparison is made
+    larger, gap, smaller = answer.figures[:3]
+    assert (larger.label, larger.value) == ("청년정책과 예산현액", 1200)
+    assert gap.computed and (gap.value, gap.unit, gap.value_krw) == (400, "백만원", 400_000_000)
+    assert (smaller.label, smaller.value) == ("창업정책과 예산현액", 800)
+
+
+def test_the_gap_between_two_rates_is_in_percentage_points(engine: QAEngine) -> None:
+    answer = engine.ask("청년정책과랑 창업정책과 중에 집행률 어느 쪽이 더 높아?")
+    assert answer.answer.startswith("청년정책과 쪽이 더 큽니다 (차이 15%p)")
+    assert [(f.value, f.unit, f.computed) for f in answer.figures[:2]] == [(25.0, "%", False), (15.0, "%p", True)]
 
 
 def test_what_the_report_does_not_say_is_not_guessed(engine: QAEngine) -> None:
