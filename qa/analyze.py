@@ -132,10 +132,16 @@ PER_SUFFIX = "당"  # `한 사람당 몇 번`: the basis of a rate, not the thin
 
 
 def asked_noun_of(morphs: tuple[Morph, ...], at: int | None) -> str:
-    """The last noun word before the interrogative that is not a frame or time word, a noun made a verb
-    (`방만하다고`) or the basis of a rate (`사람당`); a plural suffix is dropped."""
+    """The noun a determiner interrogative stands before (`무슨 근거`, `어느 교육원`); else the last noun word
+    before the interrogative that is not a frame or time word, a noun made a verb (`방만하다고`) or the
+    basis of a rate (`사람당`); a plural suffix is dropped."""
     frame = question_words().frame_words
     relative = question_words().relative_years
+    if at is not None and morphs[at].tag == "MM" and question_words().interrogatives[morphs[at].form] in ("what", "which"):
+        # `무슨 근거`, `어느 교육원`: the noun it determines (after 몇 comes a counter, read elsewhere)
+        following = next(((w, first) for w, first, _ in noun_spans(morphs) if first == at + 1), None)
+        if following is not None and following[0] not in frame and len(following[0]) > 1:
+            return following[0]
     spans = [(w, last) for w, _, last in noun_spans(morphs) if at is None or last < at]
     for word, last in reversed(spans):
         if morphs[last].tag == "XSN" and morphs[last].form == PER_SUFFIX or is_predicate(morphs, last):

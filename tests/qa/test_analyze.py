@@ -101,3 +101,12 @@ def test_a_noun_made_verb_that_describes_the_asked_noun_qualifies_it(question: s
 ])
 def test_the_asked_noun_is_the_thing_the_interrogative_governs(question: str, asked: str) -> None:
     assert analyze(question, 2023).asked_noun == asked
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("패션위크는 무슨 근거로 하는 거야?", "근거"),
+    ("K-뷰티 학과는 어느 교육원에 생겨?", "교육원"),
+    ("창업허브는 어떤 기업을 뽑아?", "기업"),
+])
+def test_a_determiner_interrogative_asks_for_the_noun_after_it(question: str, asked: str) -> None:
+    assert analyze(question, 2023).asked_noun == asked
