@@ -32,7 +32,7 @@ from index.digest import file_sha256
 from index.embedder import Embedder
 from index.lexical import BM25Index
 
-INDEX_FORMAT = "3"  # 2: candidate vectors and terms; 3: file checksums
+INDEX_FORMAT = "4"  # 2: candidate vectors and terms; 3: file checksums; 4: BM25 postings without scipy
 CURRENT = "current"
 MANIFEST_FILE = "manifest.json"
 CHUNKS_FILE = "chunks.jsonl"
