@@ -15,7 +15,7 @@ import numpy as np
 
 from index.e5_convert import ensure_e5_model, read_marker
 from index.encoder_config import QUERY_PRECISION, QUERY_THREADS, EncoderConfig
-from index.st_folder import PASSAGE_PROMPTS, QUERY_PROMPTS, prompt_name
+from index.st_folder import PASSAGE_PROMPTS, QUERY_PROMPTS, FolderConfig, prompt_name
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -133,14 +133,17 @@ class HashingEmbedder:
 def onnx_embedder(folder: Path, config: EncoderConfig) -> Embedder:
     """The converted model in `folder` on onnxruntime (its files made on first use), queries micro-batched.
 
-    Passages are encoded at float32, equal to sentence-transformers' vectors (cosine 1.000), so the model id
-    is the same and an index built with either encoder serves with the other."""
+    Passages are encoded at float32, equal to sentence-transformers' vectors (cosine 1.000) for text in the
+    kept scripts (index/vocab_prune.py); a letter of another script is `<unk>` here, so the model id says
+    which vocabulary built an index, and switching encoders rebuilds it."""
     from index.batching import BatchedQueries
-    from index.onnx_encoder import OnnxEmbedder
-    from index.onnx_model import ensure_onnx
+    from index.onnx_encoder import OnnxEmbedder, OnnxFiles
+    from index.onnx_model import EXPORT_VERSION, ensure_file, ensure_onnx
 
-    queries, passages = ensure_onnx(folder, QUERY_PRECISION), ensure_onnx(folder, "fp32")
-    encoder = OnnxEmbedder(folder, queries.path, passages.path, _local_model_id(folder), config.query_threads)
+    files = OnnxFiles(ensure_onnx(folder, QUERY_PRECISION).path, ensure_onnx(folder, "fp32").path,
+                      ensure_file(folder, "tokenizer").path, ensure_file(folder, "table").path)
+    model_id = f"{_local_model_id(folder)}-onnx{EXPORT_VERSION}"
+    encoder = OnnxEmbedder(FolderConfig.read(folder), files, model_id, config.query_threads)
     return BatchedQueries(encoder, config.max_batch, config.batch_wait_ms / 1000)
 
 

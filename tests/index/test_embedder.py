@@ -123,7 +123,8 @@ def test_incomplete_or_stale_target_is_rebuilt(tmp_path: Path, marker: dict | No
 
 def test_load_embedder_reuses_the_converted_folder(e5_dir: Path, converted: SentenceTransformerEmbedder) -> None:
     embedder = load_embedder(DEFAULT_MODEL, e5_dir.parent)
-    assert embedder.model_id == converted.model_id
+    # the ONNX encoder's pruned vocabulary reads other scripts as <unk>: an index says which encoder built it
+    assert embedder.model_id != converted.model_id and embedder.model_id.startswith(converted.model_id)
     assert isinstance(load_embedder("hashing", e5_dir.parent), HashingEmbedder)
 
 

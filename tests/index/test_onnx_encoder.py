@@ -11,11 +11,13 @@ import pytest
 from index.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder, load_embedder, onnx_embedder
 from index.encoder_config import EncoderConfig
 from index.onnx_encoder import PromptTokenizer
+from index.onnx_model import ensure_file
 from index.st_folder import FolderConfig
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
+REPORT = ROOT / "corpus" / "reports" / "seoul-economic-policy-2023-03.txt"
 QUESTIONS = [
     "경제정책실 지금 실제 근무 인원(현원)은 몇 명이야?",
     "뷰티 패션 산업과 정원 대비 현원은?",
@@ -41,7 +43,7 @@ PASSAGES = [
     "V. 2022년 행정사무감사 처리결과",
 ]
 PASSAGE_MIN_COSINE = 0.999  # float32 passages: the same computation as sentence-transformers
-QUERY_MIN_COSINE = 0.99  # int8 queries: measured minimum 0.994 over the 193 dev questions
+QUERY_MIN_COSINE = 0.985  # int8 queries: measured minimum 0.990 over 573 gold questions (dev and bench/data)
 
 
 @pytest.fixture(scope="module")
@@ -74,22 +76,32 @@ def test_queries_stay_close_to_sentence_transformers(onnx, reference: SentenceTr
 
 def test_tokens_and_prompts_are_sentence_transformers_own(e5_dir: Path,
                                                          reference: SentenceTransformerEmbedder) -> None:
-    tokenizer = PromptTokenizer(e5_dir)
     config = FolderConfig.read(e5_dir)
+    tokenizer = PromptTokenizer(ensure_file(e5_dir, "tokenizer").path, config)  # the kept vocabulary
     assert (config.query_prompt, config.passage_prompt) == ("query: ", "passage: ")
     too_long = " ".join(PASSAGES * 20)  # past 512 tokens: both truncate alike
+    hf = reference._model.tokenizer
     for prompt in (config.query_prompt, config.passage_prompt):
         texts = [*QUESTIONS[:3], too_long]
         ours = tokenizer.encode(texts, prompt)
         theirs = reference._model.tokenize([prompt + t for t in texts])
-        np.testing.assert_array_equal(ours.input_ids, theirs["input_ids"].numpy())
         np.testing.assert_array_equal(ours.attention_mask, theirs["attention_mask"].numpy())
+        for text, their_ids in zip(texts, theirs["input_ids"].numpy()):  # the same pieces, renumbered
+            assert tokenizer.tokens(prompt + text) == [t for t in hf.convert_ids_to_tokens(their_ids.tolist())
+                                                       if t != hf.pad_token]
     assert ours.input_ids.shape[1] == 512
 
 
+def test_the_kept_vocabulary_reads_other_scripts_as_unknown(e5_dir: Path) -> None:
+    tokenizer = PromptTokenizer(ensure_file(e5_dir, "tokenizer").path, FolderConfig.read(e5_dir))
+    ids = tokenizer.encode(["서울 Москва"], prompt="").input_ids[0].tolist()
+    unk = tokenizer.encode(["<unk>"], prompt="").input_ids[0][1]
+    assert unk in ids and len(ids) < 8
+
+
 def test_a_drop_in_for_the_torch_embedder(onnx, reference: SentenceTransformerEmbedder, e5_dir: Path) -> None:
-    assert (onnx.model_id, onnx.dim) == (reference.model_id, reference.dim)
-    assert load_embedder(DEFAULT_MODEL, e5_dir.parent).model_id == reference.model_id
+    assert onnx.dim == reference.dim and onnx.model_id.startswith(reference.model_id)
+    assert load_embedder(DEFAULT_MODEL, e5_dir.parent).model_id == onnx.model_id
     vectors = onnx.encode_queries(QUESTIONS[:3])
     assert vectors.shape == (3, 384) and vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
@@ -109,3 +121,18 @@ def test_serving_with_the_files_made_never_imports_torch(onnx, e5_dir: Path) -> 
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_report_lines_keep_the_full_vocabularys_pieces(e5_dir: Path) -> None:
+    """Only a line with a letter of a dropped script (`für`) may tokenize differently."""
+    from tokenizers import Tokenizer
+
+    from index.vocab_prune import keeps
+
+    full = Tokenizer.from_file(str(e5_dir / "tokenizer.json"))
+    full.enable_truncation(FolderConfig.read(e5_dir).max_length)  # as the kept one truncates
+    kept = PromptTokenizer(ensure_file(e5_dir, "tokenizer").path, FolderConfig.read(e5_dir))
+    lines = [line for line in REPORT.read_text(encoding="utf-8").splitlines() if line]
+    differing = [line for line in lines if kept.tokens(line) != full.encode(line).tokens]
+    foreign = [line for line in lines if not all(keeps(ch) for ch in line)]
+    assert len(lines) > 1000 and set(differing) <= set(foreign) and len(foreign) <= 3

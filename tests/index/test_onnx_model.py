@@ -13,7 +13,7 @@ import pytest
 
 import index
 from index.e5_convert import MARKER_NAME
-from index.onnx_model import OnnxFile, ensure_onnx, onnx_dir
+from index.onnx_model import OnnxFile, ensure_file, ensure_onnx, onnx_dir
 
 
 class FakeExporter:
@@ -31,11 +31,20 @@ class FakeExporter:
         self.made.append(("int8", fp32))
         out.write_bytes(b"int8 of " + fp32.read_bytes())
 
+    def write_tokenizer(self, folder: Path, out: Path) -> None:
+        self.made.append(("tokenizer", None))
+        out.write_text('{"model": "kept pieces"}')
+
+    def write_table(self, folder: Path, out: Path) -> None:
+        self.made.append(("table", None))
+        out.write_bytes(b"rows")
+
 
 @pytest.fixture
 def exporter(monkeypatch: pytest.MonkeyPatch) -> FakeExporter:
     fake = FakeExporter()
-    module = types.SimpleNamespace(export_fp32=fake.export_fp32, quantize_int8=fake.quantize_int8)
+    module = types.SimpleNamespace(export_fp32=fake.export_fp32, quantize_int8=fake.quantize_int8,
+                                   write_tokenizer=fake.write_tokenizer, write_table=fake.write_table)
     monkeypatch.setitem(sys.modules, "index.onnx_export", module)
     monkeypatch.setattr(index, "onnx_export", module, raising=False)
     return fake
@@ -61,9 +70,9 @@ def test_int8_is_quantized_from_the_fp32_file(exporter: FakeExporter, folder: Pa
     int8 = ensure_onnx(folder, "int8")
     fp32 = ensure_onnx(folder, "fp32")
     assert exporter.made == [("fp32", None), ("int8", fp32.path)]
-    assert int8.precision == "int8" and int8.sha256 != fp32.sha256
-    marker = json.loads((onnx_dir(folder) / "model-int8.json").read_text())
-    assert marker["sha256"] == int8.sha256 and marker["precision"] == "int8"
+    assert int8.kind == "int8" and int8.sha256 != fp32.sha256
+    marker = json.loads((onnx_dir(folder) / "model-int8.onnx.marker.json").read_text())
+    assert marker["sha256"] == int8.sha256 and marker["kind"] == "int8"
 
 
 def test_a_new_conversion_makes_the_files_again(exporter: FakeExporter, folder: Path) -> None:
@@ -75,7 +84,7 @@ def test_a_new_conversion_makes_the_files_again(exporter: FakeExporter, folder: 
 
 def test_a_file_without_its_marker_is_made_again(exporter: FakeExporter, folder: Path) -> None:
     made = ensure_onnx(folder, "fp32")
-    (onnx_dir(folder) / "model-fp32.json").unlink()  # as after a crash between the file and its marker
+    (onnx_dir(folder) / "model-fp32.onnx.marker.json").unlink()  # as after a crash between the file and its marker
     assert ensure_onnx(folder, "fp32") == OnnxFile(made.path, "fp32", made.sha256)
     assert len(exporter.made) == 2
 
@@ -92,3 +101,12 @@ def test_a_failed_export_leaves_nothing_that_could_be_used(exporter: FakeExporte
 def test_unknown_precision_is_refused(folder: Path) -> None:
     with pytest.raises(ValueError, match="fp32, int8"):
         ensure_onnx(folder, "fp16")
+
+
+def test_the_vocabulary_files_sit_beside_the_graph_with_markers_that_never_overwrite_them(
+        exporter: FakeExporter, folder: Path) -> None:
+    tokenizer, table = ensure_file(folder, "tokenizer"), ensure_file(folder, "table")
+    assert tokenizer.path == onnx_dir(folder) / "tokenizer.json" and table.path == onnx_dir(folder) / "embeddings.npy"
+    assert json.loads(tokenizer.path.read_text()) == {"model": "kept pieces"}  # not its own marker
+    assert ensure_file(folder, "tokenizer") == tokenizer and ensure_file(folder, "table") == table
+    assert exporter.made == [("tokenizer", None), ("table", None)]
