@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qa.errors import IndexBuildingError, IndexNotReadyError
+from web.memory import release_free_memory
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -47,6 +48,7 @@ class EngineLoader:
         engine = load_engine(s.report_path, s.index_dir, s.model, s.model_dir, sessions=sessions,
                              on_build=self._on_build, encoder=s.encoder)
         self.building = False
+        release_free_memory()
         return engine
 
     async def load_into(self, app: FastAPI, sessions: SqliteSessionStore) -> None:
