@@ -20,8 +20,8 @@ GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
 UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
-ASKED_MISSING = 0.7  # an option that does not write the noun the interrogative governs
-ATTRIBUTE_MISSING = 0.7  # an option that names none of the asked attribute words
+ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
+ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,12 @@ def grounding(q: Question, o: Option) -> float:
 
 def attribute_factor(q: Question, o: Option) -> float:
     """An option that names none of the asked attribute words (`예산` for a budget question answered by
-    a 매출액 line) is doubtful: the subject's other figures are not what was asked."""
+    a 매출액 line) is doubtful: the subject's other figures are not what was asked. An attribute the whole
+    report writes (예산) weighs nothing in the features' coverage, so its words are matched here too."""
     if not q.named_attributes or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
+        return 1.0
+    label = squash(o.figure.label) if o.figure is not None else ""
+    if any(match_strength(a, o.view.own_terms, o.view.own + label) > 0 for a in q.named_attributes):
         return 1.0
     return ATTRIBUTE_MISSING
 
@@ -84,7 +88,7 @@ def judge(q: Question, options: list[Option], threshold: float) -> Verdict:
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
-    if q.wants_number and chosen.figure is None:
+    if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)
     if chosen.features[YEAR] < 0:
         same_year = [o for o, g in zip(top, scores) if g >= threshold and o.features[YEAR] >= 0]

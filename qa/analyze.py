@@ -191,15 +191,37 @@ def operation_of(text: str, morphs: tuple[Morph, ...]) -> str | None:
         return "max"
     if has_any(morphs, qw.min_cues):
         return "min"
+    if asks_difference(morphs):
+        return "delta"
     if has_any(morphs, qw.compare_cues) or (find_cue(morphs, "중") is not None and has_any(morphs, ("더", "어느"))):
         return "compare"
     if has_any(morphs, qw.delta_cues) or (find_cue(morphs, "얼마나") is not None and has_any(morphs, qw.raise_cues)):
         return "delta"  # `얼마나 올렸어`: how much it was raised by
     if comparator_of(text):
         return "filter"
-    if has_any(morphs, qw.list_cues) or re.search(r"(어디|뭐|누구)\s*\1", text) or LIST_OF_N_RE.search(text):
+    if has_any(morphs, qw.list_cues) or re.search(r"(어디|뭐|누구)\s*\1", text) or LIST_OF_N_RE.search(text) \
+            or asks_plural(morphs):
         return "list"
     return None
+
+
+def asks_plural(morphs: tuple[Morph, ...]) -> bool:
+    """`건축주들 누구야`, `기관들은 어디야`: a plural noun right before who/where/what asks for all of them."""
+    kinds = question_words().interrogatives
+    words = [m for m in morphs if not m.tag.startswith("J")]  # particles between do not matter: `기관들은 어디`
+    return any(prev.form == PLURAL_SUFFIX and prev.tag == "XSN" and kinds.get(m.form) in ("who", "where", "what")
+               for prev, m in zip(words, words[1:]))
+
+
+def asks_difference(morphs: tuple[Morph, ...]) -> bool:
+    """`실적보다 목표가 몇 곳 많아`, `몇 개 더 많아`: an amount asked with a comparison is the difference (but
+    `어느 쪽이 얼마나 더 많아` asks which one first: a comparison, which states the difference too)."""
+    qw = question_words()
+    if any(qw.interrogatives.get(m.form) == "which" for m in morphs) or find_cue(morphs, "중") is not None:
+        return False
+    amount = any(qw.interrogatives.get(m.form) in ("amount", "number") for m in morphs)
+    compared = find_cue(morphs, "보다") is not None or find_cue(morphs, "더") is not None
+    return amount and compared and any(m.form in qw.comparatives and m.tag in ("VA", "VV") for m in morphs)
 
 
 def comparator_of(text: str) -> Comparator | None:

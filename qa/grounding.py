@@ -21,7 +21,7 @@ from qa.lexicon import paraphrases
 
 SQUASH_RE = re.compile(r"[\s·\-/()'’‘「」『』,.:<>〈〉\[\]]")
 CARRIED_WEIGHT = 0.5  # a subject word borrowed from the previous turn counts half
-SHORT_WEIGHT = 0.3  # a one-letter Hangul noun (시, 문, 해, 안) says little about the subject
+SHORT_WEIGHT = 0.3  # a one-letter noun (시, 문, 해) or Latin letter (R&D reads r, d) says little about the subject
 PARTIAL_CREDIT = 0.5  # `운영비` matched only as `운영`, `창업팀` as `창업`
 
 
@@ -94,7 +94,7 @@ def match_strength(word: str, terms: frozenset[str], squashed: str) -> float:
 def word_weight(word: str, vocab: Vocabulary) -> float:
     if word in vocab.report_wide:
         return 0.0
-    return SHORT_WEIGHT if len(word) == 1 and re.fullmatch(r"[가-힣]", word) else 1.0
+    return SHORT_WEIGHT if len(word) == 1 and re.fullmatch(r"[가-힣a-z]", word) else 1.0
 
 
 def coverage(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary, terms: frozenset[str],

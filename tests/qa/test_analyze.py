@@ -110,3 +110,22 @@ def test_the_asked_noun_is_the_thing_the_interrogative_governs(question: str, as
 ])
 def test_a_determiner_interrogative_asks_for_the_noun_after_it(question: str, asked: str) -> None:
     assert analyze(question, 2023).asked_noun == asked
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("작업환경 개선 지원 업체 수 작년 실적보다 올해 목표가 몇 곳 많아?", "delta"),
+    ("청년인턴 작년보다 올해 몇 명 더 뽑아?", "delta"),
+    ("어느 쪽이 얼마나 더 많아?", "compare"),  # which one first; the comparison states the gap
+    ("청년정책과랑 창업정책과 중 예산현액 어느 쪽이 더 많아?", "compare"),
+])
+def test_an_amount_asked_with_a_comparison_is_a_difference(question: str, operation: str) -> None:
+    assert analyze(question, 2023).operation == operation
+
+
+@pytest.mark.parametrize("question, operation", [
+    ("R&D센터 1차로 착공한 건축주들 누구야?", "list"),
+    ("테스트베드 참여 기관들은 어디야?", "list"),
+    ("R&D센터 건축주 누구야?", None),
+])
+def test_a_plural_before_who_or_where_asks_for_all_of_them(question: str, operation: str | None) -> None:
+    assert analyze(question, 2023).operation == operation

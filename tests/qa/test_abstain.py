@@ -1,0 +1,43 @@
+"""What grounds an answer on the real report: the asked kind of number, the noun the interrogative asks
+about, and the asked attribute."""
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import QAEngine
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("스케일업센터에 입주하는 창업팀은 몇 팀 뽑아?", "팀"),  # the best-ranked line states years (4년), not teams
+    ("청년취업사관학교 캠퍼스 몇 개소야?", "개소"),
+])
+def test_a_count_is_never_answered_by_a_figure_of_another_kind(real: QAEngine, question: str, unit: str) -> None:
+    answer = real.ask(question)
+    assert answer.abstained or (answer.figures and answer.figures[0].unit == unit), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "청년취업사관학교 강사 연봉 얼마야?",  # the program's budget is no salary
+    "서울시립과학관 도슨트는 몇 명이야?",
+])
+def test_an_asked_noun_the_report_never_ties_to_the_subject_is_refused(real: QAEngine, question: str) -> None:
+    assert real.ask(question).abstained
+
+
+@pytest.mark.parametrize("question", [
+    "G밸리 위크 언제 해?",  # the report writes `G밸리 Week`
+    "청년취업사관학교 올해 예산 얼마야?",
+])
+def test_the_same_kind_of_question_about_what_the_report_states_is_answered(real: QAEngine, question: str) -> None:
+    assert not real.ask(question).abstained
+
+
+def test_the_answering_figure_is_of_the_asked_kind_even_when_another_ranks_first(real: QAEngine) -> None:
+    from qa.abstain import judge
+    from qa.features import TYPE
+
+    ranking = real.understand("청년취업사관학교 캠퍼스 몇 개소야?", None)
+    wrong = next(o for o in ranking.options if o.figure is not None and o.features[TYPE] == 0)
+    verdict = judge(ranking.question, [wrong, *(o for o in ranking.options if o is not wrong)], 0.0)
+    assert verdict.chosen is not None and verdict.chosen.features[TYPE] > 0
+    assert verdict.chosen.figure is not None and verdict.chosen.figure.unit == "개소"
