@@ -66,7 +66,8 @@ def test_a_noun_made_a_verb_is_not_the_subject() -> None:
     q = analyze("올해 몇 군데 운영해?", 2023)
     assert "운영" not in q.subject and is_followup(q)
     named = analyze("캠퍼스타운 몇 군데 운영해?", 2023)
-    assert "캠퍼스" in named.subject and not is_followup(named)
+    # 캠퍼스타운 is one word once the report's names are in Kiwi's dictionary, two before: either way the subject
+    assert "운영" not in named.subject and "캠퍼스타운".startswith(named.subject[0]) and not is_followup(named)
 
 
 def test_hedges_and_generic_answer_words_are_not_asked_attributes() -> None:
