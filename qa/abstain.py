@@ -18,7 +18,7 @@ from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
-UNSTATED_FUTURE_YEAR = 0.5  # an option with no year, for a question about a year after the report
+UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
@@ -69,12 +69,12 @@ def attribute_factor(q: Question, o: Option) -> float:
 
 
 def year_factor(q: Question, o: Option) -> float:
-    """An option of another year than the one asked hardly answers; for a year after the report's, an
-    option that states no year is doubtful too."""
+    """An option of another year than the one asked hardly answers; for a year other than the report's
+    own (`작년`, `2021년`, `내년`), an option that states no year is doubtful too."""
     if o.features[YEAR] < 0:
         return OTHER_YEAR
-    if o.features[YEAR] == 0 and any(y > q.report_year for y in q.years):
-        return UNSTATED_FUTURE_YEAR
+    if o.features[YEAR] == 0 and any(y != q.report_year for y in q.years):
+        return UNSTATED_YEAR
     return 1.0
 
 
