@@ -331,7 +331,8 @@ def analyze(text: str, report_year: int) -> Question:
         kind = None  # a list is answered by items, whatever they are
     ranked = ranked_class(morphs) if operation in ("max", "min", "filter") else frozenset()
     subject = tuple(w for w in subject if w not in ranked)
-    if operation in ("compare", "max", "min") and kind in ("place", "who"):
+    if operation in ("compare", "max", "min") and kind not in NUMERIC_TYPES:
+        # `사업비 어느 쪽이 더 커`, `예산 제일 많은 곳 어디`: compared by the measure the attribute names
         kind = next((t for t in (type_of_noun(a) for a in attribute) if t in NUMERIC_TYPES), None)
     return Question(
         text=text,

@@ -130,3 +130,12 @@ def test_an_amount_asked_with_a_comparison_is_a_difference(question: str, operat
 ])
 def test_a_plural_before_who_or_where_asks_for_all_of_them(question: str, operation: str | None) -> None:
     assert analyze(question, 2023).operation == operation
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("청년정책과랑 창업정책과 사업비 어느 쪽이 더 커?", "money"),
+    ("두 캠퍼스 중 면적 어디가 더 넓어?", "area"),
+    ("청년정책과랑 창업정책과 중 어느 쪽 인원이 더 많아?", "people"),
+])
+def test_a_comparison_is_made_in_the_measure_its_attribute_names(question: str, answer_type: str) -> None:
+    assert analyze(question, 2023).answer_type == answer_type
