@@ -3,7 +3,8 @@
     .venv/bin/python bench/load.py [--seconds 60] [--clients 1,10,50] [--workers 1] [--encoders torch,onnx]
 
 For each encoder (QA_ENCODER), a server is started on a free loopback port with QA_RATE_LIMIT=off and the
-index under QA_DATA_DIR (default ./var; built first if missing, which then counts as cold start). Cold start
+index under QA_DATA_DIR (default ./var; `index` for onnx, `index-torch` for torch; built first if missing,
+which then counts as cold start). Cold start
 is process start to the first /healthz 200. Then, for each client count, every client (a thread with its own
 keep-alive connection) posts the gold questions (POST /api/ask, top_k 5) one after another, each client
 starting at a different question, for --seconds. Printed per run: answers/s, p50/p95/p99 latency, errors
@@ -30,7 +31,10 @@ import httpx
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from local_server import free_port  # noqa: E402
+
+from index.encoder_config import DEFAULT_ENCODER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -64,7 +68,8 @@ class Server:
 
 def start_server(encoder: str, workers: int, log_dir: Path) -> Server:
     port = free_port()
-    env = {**os.environ, "QA_RATE_LIMIT": "off", "QA_ENCODER": encoder, "QA_DATA_DIR": data_dir()}
+    env = {**os.environ, "QA_RATE_LIMIT": "off", "QA_ENCODER": encoder, "QA_DATA_DIR": data_dir(),
+           "QA_INDEX_DIR": str(index_dir(encoder))}
     command = [sys.executable, "-m", "web.cli", "serve", "--port", str(port)]
     if workers > 1:
         command += ["--workers", str(workers)]
@@ -94,6 +99,13 @@ def stop_server(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def index_dir(encoder: str) -> Path:
+    """Each encoder's own index (their model ids differ: the ONNX vocabulary reads other scripts as <unk>),
+    so switching encoders never rebuilds the other's; the default encoder uses the server's usual one."""
+    base = Path(data_dir())
+    return base / "index" if encoder == DEFAULT_ENCODER else base / f"index-{encoder}"
 
 
 def data_dir() -> str:
