@@ -25,6 +25,7 @@ from qa.strategies import MAX_FIGURES, Result
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 COUNT_RE = re.compile(r"([0-9]+)\s*(?:개|곳|가지|건)")
 PART_OPTIONS = 10  # options looked at for each named part
+CHAIN_OPTIONS = 5  # for a change, the best options looked at for a line that states it (`103 → 200社`)
 COMPARATORS = {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}
 
 
@@ -239,7 +240,8 @@ class Calculator:
 
     def change(self, q: Question, ranking: Ranking, top: Option) -> Result | None:
         """B − A for the figure's change (`A → B`), or for its series in the two years the question names."""
-        pair = self.chain_pair(top) or self.year_pair(q, ranking, top)
+        chained = (self.chain_pair(o) for o in ranking.options[:CHAIN_OPTIONS] if o.figure is not None)
+        pair = next((p for p in chained if p is not None), None) or self.year_pair(q, ranking, top)
         if pair is None:
             return None
         before, after = pair

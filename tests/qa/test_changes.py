@@ -32,3 +32,11 @@ def test_each_value_pairs_with_the_one_in_the_same_place_across_the_arrow(report
 def test_how_much_it_was_raised_is_a_change() -> None:
     assert analyze("일자리 매칭 목표 얼마나 올렸어?", 2023).operation == "delta"
     assert analyze("목표 얼마로 올렸어?", 2023).operation is None  # the new value, not the change
+
+
+def test_a_change_is_read_from_the_line_that_states_it(real: QAEngine) -> None:
+    """`CORE100 기업 확대(103 → 200社)` states the change; an earlier line states 103社 alone."""
+    answer = real.ask("서울투자청 CORE100 기업 얼마나 늘려?")
+    change = answer.figures[0]
+    assert change.computed and (change.value, change.unit) == (97, "社")
+    assert "103→200社" in answer.passages[0].text.replace(" ", "")
