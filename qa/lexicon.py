@@ -43,6 +43,7 @@ class QuestionWords:
     delta_cues: tuple[str, ...]
     raise_cues: tuple[str, ...]  # raising or cutting a value: with 얼마나 it asks for the change
     comparatives: tuple[str, ...]  # stems of more/less (많, 높, 늘): with 몇/얼마 and 보다 or 더, a difference
+    increment_words: tuple[str, ...]  # a figure that is itself the increase (`추가 발굴 50개`)
     target_cues: tuple[str, ...]
     before_cues: tuple[str, ...]
     comparators: dict[str, str]
@@ -71,7 +72,7 @@ def answer_type(name: str) -> AnswerType:
 def question_words() -> QuestionWords:
     d = _read("question_words.json")
     tuples = ("followup_starts", "list_cues", "compare_cues", "max_cues", "min_cues", "less_cues", "sum_cues",
-              "delta_cues", "raise_cues", "comparatives", "target_cues", "before_cues")
+              "delta_cues", "raise_cues", "comparatives", "increment_words", "target_cues", "before_cues")
     sets = ("frame_words", "total_rows")
     return QuestionWords(**{k: tuple(v) if k in tuples else frozenset(v) if k in sets else v for k, v in d.items()})
 

@@ -16,11 +16,12 @@ from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.compose import Citations, format_value
 from qa.features import TYPE, chain_role
 from qa.grounding import squash
-from qa.lexicon import plain_words
+from qa.cues import morphs_of
+from qa.lexicon import plain_words, question_words
 from qa.parts import named_parts
 from qa.rank import Option, Ranker, Ranking
 from qa.series import Member, SeriesFinder, is_total, series_key
-from qa.strategies import MAX_FIGURES, Result
+from qa.strategies import MAX_FIGURES, Result, single
 
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 COUNT_RE = re.compile(r"([0-9]+)\s*(?:개|곳|가지|건)")
@@ -55,6 +56,14 @@ def of_kind(members: list[Member], kinds: tuple[str, ...]) -> bool:
         return True
     fitting = sum(1 for m in members if any(squash(m.name).endswith(k) for k in named))
     return fitting * 2 > len(members)
+
+
+def states_increment(q: Question, o: Option) -> bool:
+    """A figure of the asked kind labelled as an addition (추가, 신규), for a question that asks how many
+    more will be done (`몇 개 더 뽑아`, not `얼마나 늘었어`)."""
+    more = any(m.form == "더" for m in morphs_of(q.text))
+    return (more and o.figure is not None and o.features[TYPE] > 0
+            and any(w in o.figure.label or w in o.cand.text[:o.figure.span[0]] for w in question_words().increment_words))
 
 
 def one_each(choices: list[list[Option]], fits: Callable[[Option], bool]) -> list[Option] | None:
@@ -239,9 +248,16 @@ class Calculator:
                       kept[0].cand)
 
     def change(self, q: Question, ranking: Ranking, top: Option) -> Result | None:
-        """B − A for the figure's change (`A → B`), or for its series in the two years the question names."""
-        chained = (self.chain_pair(o) for o in ranking.options[:CHAIN_OPTIONS] if o.figure is not None)
-        pair = next((p for p in chained if p is not None), None) or self.year_pair(q, ranking, top)
+        """B − A for a change a line states (`A → B`); else the figure that is itself the increase, for `몇 개
+        더 뽑아` (`추가 발굴 50개`); else B − A for the figure's series in the two years the question names."""
+        top_options = ranking.options[:CHAIN_OPTIONS]
+        pair = next((p for p in (self.chain_pair(o) for o in top_options if o.figure is not None) if p is not None),
+                    None)
+        if pair is None:
+            stated = next((o for o in top_options if states_increment(q, o)), None)
+            if stated is not None:
+                return single(ranking.leading(stated))
+            pair = self.year_pair(q, ranking, top)
         if pair is None:
             return None
         before, after = pair

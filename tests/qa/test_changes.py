@@ -40,3 +40,10 @@ def test_a_change_is_read_from_the_line_that_states_it(real: QAEngine) -> None:
     change = answer.figures[0]
     assert change.computed and (change.value, change.unit) == (97, "社")
     assert "103→200社" in answer.passages[0].text.replace(" ", "")
+
+
+def test_how_many_more_is_the_stated_addition_when_no_line_states_a_change(real: QAEngine) -> None:
+    """`'서울형 강소기업' 추가 발굴 (50개)` is the answer, not 50 − 51 against last year's selection."""
+    answer = real.ask("서울형 강소기업 올해 몇 개 더 뽑아?")
+    first = answer.figures[0]
+    assert not first.computed and (first.value, first.unit) == (50, "개")
