@@ -121,13 +121,15 @@ class Calculator:
     def ranked_series(self, q: Question, ranking: Ranking) -> list[Member]:
         """What a superlative or a condition ranks: the series of the best figure whose members are things
         of the kind asked among (`제일 많은 과` → the rows 경제정책과, 일자리정책과 …), else of the best
-        figure with a series at all. A total row is never a member."""
+        figure with a series at all; as many members as the question counts (`4곳 중에`) when it counts
+        them. A total row is never a member."""
         fallback: list[Member] = []
+        want = operand_count(q)  # `4곳 중에`: the series of four
         for o in ranking.options[:PART_OPTIONS]:
             if o.figure is None or (o.cand.kind == "cell" and is_total(o.cand.row_header)):
                 continue
             members = self.series.around(o.cand, o.figure, prefer_rows=True)
-            if len(members) < 2:
+            if len(members) < 2 or (want is not None and len(members) != want):
                 continue
             if of_kind(members, q.ranked):
                 return members

@@ -41,3 +41,4 @@ def test_the_answering_figure_is_of_the_asked_kind_even_when_another_ranks_first
     verdict = judge(ranking.question, [wrong, *(o for o in ranking.options if o is not wrong)], 0.0)
     assert verdict.chosen is not None and verdict.chosen.features[TYPE] > 0
     assert verdict.chosen.figure is not None and verdict.chosen.figure.unit == "개소"
+
