@@ -53,7 +53,7 @@ class Question:
 
     @property
     def wants_number(self) -> bool:
-        return self.answer_type in NUMERIC_TYPES or self.asks_amount or self.operation in ("sum", "delta")
+        return self.answer_type in NUMERIC_TYPES or self.asks_amount or self.operation in NUMBER_OPERATIONS
 
     @property
     def named_attributes(self) -> tuple[str, ...]:
@@ -67,6 +67,7 @@ class Question:
 
 
 NUMERIC_TYPES = frozenset({"money", "people", "count", "area", "rate", "duration"})
+NUMBER_OPERATIONS = frozenset({"sum", "delta", "max", "min", "compare", "filter"})  # worked on numbers
 
 
 def type_of_noun(noun: str, by_suffix: bool = False) -> str | None:
