@@ -133,7 +133,8 @@ class Calculator:
                 continue
             if of_kind(members, q.ranked):
                 return members
-            fallback = fallback or members
+            if len(members) > len(fallback):
+                fallback = members
         return fallback
 
     # -- operands --------------------------------------------------------------

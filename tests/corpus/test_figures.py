@@ -289,3 +289,9 @@ def test_a_total_split_by_year_belongs_to_no_one_year(line: str) -> None:
 def test_a_year_breakdown_needs_the_year_to_open_the_parenthesis() -> None:
     (budget, *parts) = find_mentions("'23년 예산 : 12,101백만원(앵커시설 운영 11,201, 강소특구 육성 등 900)")
     assert budget.year == 2023 and not budget.spans_years and not any(p.spans_years for p in parts)
+
+
+def test_a_word_ending_in_제_is_no_ordinal() -> None:
+    line = "- 의류봉제 756개, 기계금속 95개, 주얼리 84개, 인쇄 79개, 수제화 39개"
+    assert line in REPORT_LINES
+    assert values(find_mentions(line))[:2] == [(756, "개"), (95, "개")]
