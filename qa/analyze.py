@@ -28,6 +28,15 @@ class Comparator:
 
 
 @dataclass(frozen=True)
+class PairCondition:
+    """`정원보다 현원이 더 많은 과`: the rows whose `second` figure is `op` (gt | lt) their `first` figure."""
+
+    first: str
+    second: str
+    op: str
+
+
+@dataclass(frozen=True)
 class Question:
     text: str
     words: tuple[str, ...]  # content morphemes, in order (no bigrams)
@@ -50,6 +59,7 @@ class Question:
     smaller: bool = False  # a comparison asks for the smaller (`더 적은 쪽`, `덜 든 곳`)
     qualifiers: tuple[str, ...] = ()  # nouns made verbs that describe the asked noun (`수료한 인원`: 수료)
     events: tuple[str, ...] = ()  # for a date question: its date words (착공 …) and the report's words for its verbs
+    pair: PairCondition | None = None  # a condition between two of a row's figures
 
     @property
     def wants_number(self) -> bool:
@@ -194,6 +204,8 @@ def operation_of(text: str, morphs: tuple[Morph, ...]) -> str | None:
         return "min"
     if asks_difference(morphs):
         return "delta"
+    if pair_condition_of(morphs) is not None and ranked_class(morphs):
+        return "filter"  # `정원보다 현원이 더 많은 과`: the rows that meet it
     if has_any(morphs, qw.compare_cues) or (find_cue(morphs, "중") is not None and has_any(morphs, ("더", "어느"))):
         return "compare"
     if has_any(morphs, qw.delta_cues) or (find_cue(morphs, "얼마나") is not None and has_any(morphs, qw.raise_cues)):
@@ -212,6 +224,25 @@ def asks_plural(morphs: tuple[Morph, ...]) -> bool:
     words = [m for m in morphs if not m.tag.startswith("J")]  # particles between do not matter: `기관들은 어디`
     return any(prev.form == PLURAL_SUFFIX and prev.tag == "XSN" and kinds.get(m.form) in ("who", "where", "what")
                for prev, m in zip(words, words[1:]))
+
+
+def pair_condition_of(morphs: tuple[Morph, ...]) -> PairCondition | None:
+    """`A보다 B가 (더) 많은`: B compared with A, each the noun word next to 보다."""
+    at = find_cue(morphs, "보다")
+    if at is None:
+        return None
+    spans = noun_spans(morphs)
+    before = [(w, last) for w, _, last in spans if last < at]
+    stem = any(m.form in question_words().comparatives and m.tag in ("VA", "VV") for m in morphs[at:])
+    if not before or not stem:
+        return None
+    first = before[-1][0]
+    marked = [w for w, last in before[:-1] if last + 1 < len(morphs) and morphs[last + 1].tag in ("JKS", "JX")]
+    after = [w for w, start, _ in spans if start > at and w not in ranked_class(morphs)]
+    second = (marked or after or [None])[-1 if marked else 0]  # `현원이 정원보다 적은` or `정원보다 현원이 많은`
+    if second is None:
+        return None
+    return PairCondition(first, second, "lt" if has_any(morphs, question_words().less_cues) else "gt")
 
 
 def asks_difference(morphs: tuple[Morph, ...]) -> bool:
@@ -348,6 +379,7 @@ def analyze(text: str, report_year: int) -> Question:
         operation=operation,
         direction=direction_of(morphs),
         comparator=comparator_of(text) if operation == "filter" else None,
+        pair=pair_condition_of(morphs) if operation == "filter" else None,
         followup_cue=first_cue(morphs, question_words().followup_starts) is not None
         and any(text.startswith(s) for s in question_words().followup_starts),
         season=season,

@@ -12,7 +12,7 @@ from corpus.document import Document
 from corpus.model import Figure
 from corpus.units import compatible, convert, to_krw
 from qa import compose
-from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
+from qa.analyze import NUMERIC_TYPES, PairCondition, Question, type_of_noun
 from qa.compose import Citations, format_value
 from qa.features import TYPE, chain_role
 from qa.grounding import squash
@@ -116,6 +116,8 @@ class Calculator:
             return self.change(q, ranking, top)
         if q.operation == "filter" and q.comparator is not None:
             return self.filter(q, self.ranked_series(q, ranking))
+        if q.operation == "filter" and q.pair is not None:
+            return self.pair_filter(q.pair, ranking)
         return None
 
     def ranked_series(self, q: Question, ranking: Ranking) -> list[Member]:
@@ -249,6 +251,43 @@ class Calculator:
         text = compose.list_answer(f"{len(kept)}곳:", items, cites)
         return Result(text, tuple(cites.chunk_ids), tuple((m.figure, m.cand.chunk_id) for m in kept[:MAX_FIGURES]),
                       kept[0].cand)
+
+    def pair_filter(self, pair: PairCondition, ranking: Ranking) -> Result | None:
+        """The rows of the best table that states both named figures (`정원 35 / 현원 38` in one cell, or
+        예산현액 and 지출액 in two columns) where the second is more (or less) than the first, each with both
+        figures, in the report's order."""
+        found = self.labelled_column(pair.first, ranking, None)
+        if found is None:
+            return None
+        table, firsts = found
+        found = self.labelled_column(pair.second, ranking, table)
+        if found is None:
+            return None
+        by_row = {m.name: m for m in firsts}
+        rows = [(by_row[m.name], m) for m in found[1] if m.name in by_row]
+        kept = [(a, b) for a, b in rows if COMPARATORS[pair.op](b.figure.value, a.figure.value)]
+        cites = Citations()
+        if not kept:
+            a, b = rows[0]
+            return Result(f"조건에 맞는 항목이 없습니다 {cites.cite(b.cand.chunk_id)}", tuple(cites.chunk_ids),
+                          ((b.figure, b.cand.chunk_id), (a.figure, a.cand.chunk_id)), b.cand)
+        items = [(f"{a.name} {pair.first} {format_value(a.figure.value)} / {pair.second} "
+                  f"{format_value(b.figure.value)}{b.figure.unit}", b.cand.chunk_id) for a, b in kept]
+        text = compose.list_answer(f"{len(kept)}곳:", items, cites)
+        figures = [(m.figure, m.cand.chunk_id) for a, b in kept for m in (b, a)]
+        return Result(text, tuple(cites.chunk_ids), tuple(figures[:MAX_FIGURES]), kept[0][1].cand)
+
+    def labelled_column(self, word: str, ranking: Ranking, table: str | None) -> tuple[str, list[Member]] | None:
+        """The table column (rows) of the best-ranked cell figure whose label names `word`; within a given
+        `table`, of any of its cells (the second column need not rank)."""
+        cells = [o.cand for o in ranking.options[:PART_OPTIONS] if o.cand.kind == "cell"]
+        if table is not None:
+            cells = [c for c in cells if c.table_id == table] + self.series.cells.get(table, [])
+        for cell in cells:
+            fig = next((f for f in cell.figures if squash(word) in squash(f.label)), None)
+            if fig is not None:
+                return cell.table_id, self.series.column(cell, fig)
+        return None
 
     def change(self, q: Question, ranking: Ranking, top: Option) -> Result | None:
         """B − A for a change a line states (`A → B`); else the figure that is itself the increase, for `몇 개
