@@ -131,11 +131,14 @@ def noun_spans(morphs: tuple[Morph, ...]) -> list[tuple[str, int, int]]:
 
 
 def interrogative_at(morphs: tuple[Morph, ...]) -> tuple[int, str] | None:
+    """The first interrogative of the last sentence that has one: in `구성이 어떻게 돼? 과가 몇 개야?` the
+    question to answer is the last."""
     qw = question_words().interrogatives
-    for i, m in enumerate(morphs):
-        if m.form in qw:
-            return i, qw[m.form]
-    return None
+    found = [(i, qw[m.form]) for i, m in enumerate(morphs) if m.form in qw]
+    if not found:
+        return None
+    boundaries = [i for i, m in enumerate(morphs) if m.tag == "SF" and i < found[-1][0]]
+    return next(f for f in found if not boundaries or f[0] > boundaries[-1])
 
 
 PLURAL_SUFFIX = "들"  # `건축주들 누구야` asks for 건축주
@@ -153,7 +156,11 @@ def asked_noun_of(morphs: tuple[Morph, ...], at: int | None) -> str:
         following = next(((w, first) for w, first, _ in noun_spans(morphs) if first == at + 1), None)
         if following is not None and following[0] not in frame and len(following[0]) > 1:
             return following[0]
-    spans = [(w, last) for w, _, last in noun_spans(morphs) if at is None or last < at]
+    end = at if at is not None else len(morphs)
+    while end > 0 and morphs[end - 1].tag == "SF":  # the question's own closing `?`
+        end -= 1
+    start = max((i + 1 for i in range(end) if morphs[i].tag == "SF"), default=0)  # its last sentence only
+    spans = [(w, last) for w, first, last in noun_spans(morphs) if start <= first and last < end]
     for word, last in reversed(spans):
         if morphs[last].tag == "XSN" and morphs[last].form == PER_SUFFIX or is_predicate(morphs, last):
             continue

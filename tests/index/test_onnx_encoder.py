@@ -136,3 +136,12 @@ def test_report_lines_keep_the_full_vocabularys_pieces(e5_dir: Path) -> None:
     differing = [line for line in lines if kept.tokens(line) != full.encode(line).tokens]
     foreign = [line for line in lines if not all(keeps(ch) for ch in line)]
     assert len(lines) > 1000 and set(differing) <= set(foreign) and len(foreign) <= 3
+
+
+def test_a_token_id_outside_the_table_is_refused(e5_dir: Path) -> None:
+    from index.onnx_encoder import TokenTable
+
+    table = TokenTable(ensure_file(e5_dir, "table").path)
+    assert table.embed(np.array([[0, 5]])).shape == (1, 2, table.dim)
+    with pytest.raises(ValueError, match="does not belong"):
+        table.embed(np.array([[0, table.rows]]))

@@ -60,7 +60,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_made_once_then_reused(exporter: FakeExporter, folder: Path) -> None:
     made = ensure_onnx(folder, "fp32")
-    assert made.path == onnx_dir(folder) / "model-fp32.onnx" and made.path.is_file()
+    assert made.path == onnx_dir(folder) / "encoder-fp32.onnx" and made.path.is_file()
     assert ensure_onnx(folder, "fp32") == made
     assert exporter.made == [("fp32", None)]
     assert onnx_dir(folder).parent == folder.parent  # next to the converted folder, not inside it
@@ -71,7 +71,7 @@ def test_int8_is_quantized_from_the_fp32_file(exporter: FakeExporter, folder: Pa
     fp32 = ensure_onnx(folder, "fp32")
     assert exporter.made == [("fp32", None), ("int8", fp32.path)]
     assert int8.kind == "int8" and int8.sha256 != fp32.sha256
-    marker = json.loads((onnx_dir(folder) / "model-int8.onnx.marker.json").read_text())
+    marker = json.loads((onnx_dir(folder) / "encoder-int8.onnx.marker.json").read_text())
     assert marker["sha256"] == int8.sha256 and marker["kind"] == "int8"
 
 
@@ -84,7 +84,7 @@ def test_a_new_conversion_makes_the_files_again(exporter: FakeExporter, folder: 
 
 def test_a_file_without_its_marker_is_made_again(exporter: FakeExporter, folder: Path) -> None:
     made = ensure_onnx(folder, "fp32")
-    (onnx_dir(folder) / "model-fp32.onnx.marker.json").unlink()  # as after a crash between the file and its marker
+    (onnx_dir(folder) / "encoder-fp32.onnx.marker.json").unlink()  # as after a crash between the file and its marker
     assert ensure_onnx(folder, "fp32") == OnnxFile(made.path, "fp32", made.sha256)
     assert len(exporter.made) == 2
 
@@ -110,3 +110,9 @@ def test_the_vocabulary_files_sit_beside_the_graph_with_markers_that_never_overw
     assert json.loads(tokenizer.path.read_text()) == {"model": "kept pieces"}  # not its own marker
     assert ensure_file(folder, "tokenizer") == tokenizer and ensure_file(folder, "table") == table
     assert exporter.made == [("tokenizer", None), ("table", None)]
+
+
+def test_graphs_never_take_the_names_of_the_first_export(exporter: FakeExporter, folder: Path) -> None:
+    """Export 1's graphs took token ids; code of that version must not find a graph that takes embeddings."""
+    assert ensure_onnx(folder, "fp32").path.name != "model-fp32.onnx"
+    assert ensure_onnx(folder, "int8").path.name != "model-int8.onnx"

@@ -139,3 +139,8 @@ def test_a_plural_before_who_or_where_asks_for_all_of_them(question: str, operat
 ])
 def test_a_comparison_is_made_in_the_measure_its_attribute_names(question: str, answer_type: str) -> None:
     assert analyze(question, 2023).answer_type == answer_type
+
+
+def test_of_two_questions_in_one_message_the_last_is_answered() -> None:
+    q = analyze("경제정책실 조직 구성이 어떻게 돼? 과가 몇 개야?", 2023)
+    assert (q.answer_type, q.counter) == ("count", "개") and q.asked_noun != "구성"
