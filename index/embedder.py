@@ -139,10 +139,11 @@ def onnx_embedder(folder: Path, config: EncoderConfig) -> Embedder:
     from index.batching import BatchedQueries
     from index.onnx_encoder import OnnxEmbedder, OnnxFiles
     from index.onnx_model import EXPORT_VERSION, ensure_file, ensure_onnx
+    from index.vocab_prune import PRUNE_VERSION
 
     files = OnnxFiles(ensure_onnx(folder, QUERY_PRECISION).path, ensure_onnx(folder, "fp32").path,
                       ensure_file(folder, "tokenizer").path, ensure_file(folder, "table").path)
-    model_id = f"{_local_model_id(folder)}-onnx{EXPORT_VERSION}"
+    model_id = f"{_local_model_id(folder)}-onnx{EXPORT_VERSION}.{PRUNE_VERSION}"
     encoder = OnnxEmbedder(FolderConfig.read(folder), files, model_id, config.query_threads)
     return BatchedQueries(encoder, config.max_batch, config.batch_wait_ms / 1000)
 

@@ -8,6 +8,7 @@ turns the rows into L2-normalized sentence embeddings.
 from __future__ import annotations
 
 import os
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,10 +63,14 @@ class TokenTable:
         del header
         self._row_bytes = self.dim * np.dtype(np.float32).itemsize
         self._fd = os.open(path, os.O_RDONLY)  # read with pread: no shared offset between threads
+        weakref.finalize(self, os.close, self._fd)
 
     def embed(self, ids: np.ndarray) -> np.ndarray:
         """(n, length) token ids → (n, length, dim) float32 rows."""
         unique, where = np.unique(ids, return_inverse=True)
+        if len(unique) and (unique[0] < 0 or unique[-1] >= self.rows):
+            raise ValueError(f"token ids must be within 0..{self.rows - 1}, got {unique[0]}..{unique[-1]}: "
+                             "the tokenizer does not belong to this table")
         rows = np.empty((len(unique), self.dim), dtype=np.float32)
         for k, token in enumerate(unique.tolist()):
             data = os.pread(self._fd, self._row_bytes, self._offset + token * self._row_bytes)

@@ -1,6 +1,6 @@
 """The ONNX files of a converted model: made once next to its folder, reused while their marker matches.
 
-In `<model>-onnx/`: `model-fp32.onnx` is exported from the folder and `model-int8.onnx` quantized from it (the
+In `<model>-onnx/`: `encoder-fp32.onnx` is exported from the folder and `encoder-int8.onnx` quantized from it (the
 graphs start from token embeddings); `tokenizer.json` is the kept vocabulary (index/vocab_prune.py) and
 `embeddings.npy` its token embedding rows. Each has a marker (`<file>.marker.json`) naming what it was made from and
 the file's sha256, written last, so a half-written file is never used. A lock file keeps server processes
@@ -16,10 +16,14 @@ from pathlib import Path
 
 from index.digest import file_sha256
 from index.e5_convert import read_marker
+from index.vocab_prune import PRUNE_VERSION
 
 EXPORT_VERSION = 2  # bump when what is exported changes: files are made again (2: graphs from token embeddings)
 PRECISIONS = ("fp32", "int8")
-FILES = {"fp32": "model-fp32.onnx", "int8": "model-int8.onnx", "tokenizer": "tokenizer.json", "table": "embeddings.npy"}
+# Graph names differ from export 1's (`model-<precision>.onnx`, which took token ids): code of that version
+# finding its own old marker can never load a graph that starts from token embeddings.
+FILES = {"fp32": "encoder-fp32.onnx", "int8": "encoder-int8.onnx", "tokenizer": "tokenizer.json",
+         "table": "embeddings.npy"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ def onnx_dir(folder: Path) -> Path:
 
 
 def _wanted(folder: Path, kind: str) -> dict:
-    return {"export_version": EXPORT_VERSION, "kind": kind, "source": read_marker(folder)}
+    return {"export_version": EXPORT_VERSION, "vocabulary": PRUNE_VERSION, "kind": kind, "source": read_marker(folder)}
 
 
 def _marker_path(folder: Path, kind: str) -> Path:

@@ -13,6 +13,7 @@ import copy
 import unicodedata
 from typing import Any
 
+PRUNE_VERSION = 1  # bump when what is kept changes: the tokenizer, the table and every index are made again
 KEPT_LETTERS = ("HANGUL", "CJK", "FULLWIDTH", "HALFWIDTH", "CIRCLED", "PARENTHESIZED")  # Unicode name prefixes
 WORD_START = "▁"  # sentencepiece's mark of a piece that begins a word
 
