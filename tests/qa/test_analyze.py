@@ -144,3 +144,8 @@ def test_a_comparison_is_made_in_the_measure_its_attribute_names(question: str, 
 def test_of_two_questions_in_one_message_the_last_is_answered() -> None:
     q = analyze("경제정책실 조직 구성이 어떻게 돼? 과가 몇 개야?", 2023)
     assert (q.answer_type, q.counter) == ("count", "개") and q.asked_noun != "구성"
+
+
+@pytest.mark.parametrize("question", ["올해 서울 취업자 증가 전망은 얼마야?", "캠퍼스타운 입주자 규모 얼마나 돼?"])
+def test_a_person_noun_asks_for_people_even_after_얼마(question: str) -> None:
+    assert analyze(question, 2023).answer_type == "people"
