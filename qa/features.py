@@ -11,7 +11,7 @@ from functools import lru_cache
 from corpus.model import Figure
 from corpus.units import UNITS, compatible, normalize_unit, unit_kind
 from qa.analyze import NUMERIC_TYPES, Question
-from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, coverage, matches, squash, word_weight
+from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, Weighted, coverage, matches, squash, weigh, word_weight
 from qa.lexicon import answer_type
 
 NAMES = (
@@ -174,32 +174,49 @@ def subject_words(q: Question, vocab: Vocabulary) -> tuple[tuple[str, ...], tupl
     return q.named_attributes, (1.0,) * len(q.named_attributes)
 
 
-def features(q: Question, view: View, fig: Figure | None, position: int, signals: Signals, vocab: Vocabulary,
-             previous: Previous | None) -> list[float]:
-    """The feature vector of one option, in the order of NAMES."""
-    c = view.cand
+@dataclass(frozen=True)
+class Wanted:
+    """What one question's options are matched against, weighed once per question."""
+
+    subject: Weighted
+    attribute: Weighted
+    label: Weighted
+
+
+def wanted(q: Question, vocab: Vocabulary) -> Wanted:
     words, weights = subject_words(q, vocab)
-    own_attr = view.own_terms, view.own
-    label = (fig.label.lower(), fig.label.replace(" ", "").lower()) if fig is not None else ("", "")
     attribute_words = (q.attribute or ((q.asked_noun,) if q.asked_noun else ())) + q.qualifiers
     label_words = q.subject + attribute_words
-    return [
-        signals.chunk.get(c.chunk_id, 0.0),
-        signals.dense[position],
-        signals.lexical[position],
-        coverage(words, weights, vocab, view.own_terms, view.own),
-        coverage(words, weights, vocab, view.context_terms, view.context),
-        coverage(attribute_words, (1.0,) * len(attribute_words), vocab, *own_attr),
-        type_fit(q, view, fig),
-        float(fig is not None and bool(q.counter) and fig.unit.startswith(q.counter)),
-        coverage(label_words, (1.0,) * len(label_words), vocab, frozenset(label[0].split()), label[1]),
-        year_fit(q, view, fig),
-        float(c.heading),
-        math.log1p(len(c.text)) / 6.0,
-        float(q.wants_list and bool(c.items)),
-        cell_fit(q, view, vocab),
-        is_primary(view, fig),
-        direction_fit(q, fig),
-        float(previous is not None and (c.section_ref == previous.section_ref or c.parent_id == previous.candidate_id)),
-        event_dated(q, view),
-    ]
+    return Wanted(weigh(words, weights, vocab), weigh(attribute_words, (1.0,) * len(attribute_words), vocab),
+                  weigh(label_words, (1.0,) * len(label_words), vocab))
+
+
+def option_vectors(q: Question, want: Wanted, view: View, figures: tuple[Figure | None, ...], position: int,
+                   signals: Signals, vocab: Vocabulary, previous: Previous | None) -> list[list[float]]:
+    """The feature vector (in the order of NAMES) of each option of one candidate: the candidate alone, or
+    each of its figures. What depends on the candidate only is computed once."""
+    c = view.cand
+    chunk, dense, lexical = signals.chunk.get(c.chunk_id, 0.0), signals.dense[position], signals.lexical[position]
+    subject_own = coverage(want.subject, view.own_terms, view.own)
+    subject_all = coverage(want.subject, view.context_terms, view.context)
+    attribute = coverage(want.attribute, view.own_terms, view.own)
+    heading, length = float(c.heading), math.log1p(len(c.text)) / 6.0
+    listed, cell = float(q.wants_list and bool(c.items)), cell_fit(q, view, vocab)
+    followed = float(previous is not None
+                     and (c.section_ref == previous.section_ref or c.parent_id == previous.candidate_id))
+    event = event_dated(q, view)
+    vectors = []
+    for fig in figures:
+        label = (frozenset(fig.label.lower().split()), fig.label.replace(" ", "").lower()) if fig else (frozenset(), "")
+        vectors.append([
+            chunk, dense, lexical, subject_own, subject_all, attribute,
+            type_fit(q, view, fig),
+            float(fig is not None and bool(q.counter) and fig.unit.startswith(q.counter)),
+            coverage(want.label, *label),
+            year_fit(q, view, fig),
+            heading, length, listed, cell,
+            is_primary(view, fig),
+            direction_fit(q, fig),
+            followed, event,
+        ])
+    return vectors

@@ -97,14 +97,21 @@ def word_weight(word: str, vocab: Vocabulary) -> float:
     return SHORT_WEIGHT if len(word) == 1 and re.fullmatch(r"[가-힣a-z]", word) else 1.0
 
 
-def coverage(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary, terms: frozenset[str],
-             squashed: str) -> float:
-    """IDF-weighted share of `words` that the text matches; 0 when there are no words."""
-    weighted = [(word, w * word_weight(word, vocab) * vocab.idf(word)) for word, w in zip(words, weights)]
+Weighted = tuple[tuple[str, float], ...]  # words to match, each with its weight
+
+
+def weigh(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary) -> Weighted:
+    """Each word's weight in coverage: its own weight × how rare it is × whether it says anything (once per
+    question, not per candidate)."""
+    return tuple((word, w * word_weight(word, vocab) * vocab.idf(word)) for word, w in zip(words, weights))
+
+
+def coverage(weighted: Weighted, terms: frozenset[str], squashed: str) -> float:
+    """IDF-weighted share of the words that the text matches; 0 when there are no words."""
     total = sum(w for _, w in weighted)
     if total <= 0:
         return 0.0
-    return sum(w * match_strength(word, terms, squashed) for word, w in weighted) / total
+    return sum(w * match_strength(word, terms, squashed) for word, w in weighted if w > 0) / total
 
 
 def view_of(cand: Candidate, terms: CandidateTerms, context: str) -> View:

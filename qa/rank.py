@@ -13,7 +13,7 @@ from corpus.tokens import morphs
 from index.lexical import BM25Index
 from index.store import ReportIndex
 from qa.analyze import Question
-from qa.features import Previous, Signals, features
+from qa.features import Previous, Signals, option_vectors, wanted
 from qa.fusion import minmax
 from qa.grounding import View, Vocabulary, view_of
 from qa.retrieve import HybridRetriever, Retrieval
@@ -62,6 +62,8 @@ class Ranker:
         for k, v in enumerate(self.views):
             self.by_chunk.setdefault(v.cand.chunk_id, []).append(k)
         self.position = {v.cand.id: k for k, v in enumerate(self.views)}
+        chunk_position = {c.id: i for i, c in enumerate(index.chunks)}
+        self.view_chunk = np.array([chunk_position.get(v.cand.chunk_id, -1) for v in self.views])  # -1: none
 
     def signals(self, q: Question, retrieval: Retrieval) -> Signals:
         chunk = {self.index.chunks[i].id: float(s) for i, s in enumerate(retrieval.chunk_scores)}
@@ -70,7 +72,8 @@ class Ranker:
         return Signals(chunk, [float(x) for x in dense], [float(x) for x in lexical])
 
     def pool(self, retrieval: Retrieval, signals: Signals) -> list[int]:
-        chunk_of = np.array([signals.chunk.get(v.cand.chunk_id, 0.0) for v in self.views])
+        scores = np.append(np.asarray(retrieval.chunk_scores, dtype=float), 0.0)  # index -1: no chunk
+        chunk_of = scores[self.view_chunk]
         dense, lexical = np.asarray(signals.dense), np.asarray(signals.lexical)
         picked = list(np.argsort(-(chunk_of + dense + lexical), kind="stable")[:POOL])
         for signal in (dense, lexical):
@@ -86,11 +89,11 @@ class Ranker:
         signals = self.signals(q, retrieval)
         positions = restrict if restrict is not None else self.pool(retrieval, signals)
         options = []
+        want = wanted(q, self.vocab)
         for k in positions:
             view = self.views[k]
             figures: tuple[Figure | None, ...] = (None, *view.cand.figures) if q.wants_number else (None,)
-            for fig in figures:
-                vector = features(q, view, fig, k, signals, self.vocab, previous)
+            for fig, vector in zip(figures, option_vectors(q, want, view, figures, k, signals, self.vocab, previous)):
                 options.append(Option(view, fig, k, tuple(vector), self.scorer.score(vector)))
         options.sort(key=lambda o: -o.score)
         return Ranking(q, retrieval, options)
