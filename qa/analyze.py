@@ -240,12 +240,12 @@ def pair_condition_of(morphs: tuple[Morph, ...]) -> PairCondition | None:
         return None
     spans = noun_spans(morphs)
     before = [(w, last) for w, _, last in spans if last < at]
-    stem = any(m.form in question_words().comparatives and m.tag in ("VA", "VV") for m in morphs[at:])
-    if not before or not stem:
+    if not before or not has_comparative(morphs[at:]):
         return None
     first = before[-1][0]
     marked = [w for w, last in before[:-1] if last + 1 < len(morphs) and morphs[last + 1].tag in ("JKS", "JX")]
-    after = [w for w, start, _ in spans if start > at and w not in ranked_class(morphs)]
+    ranked = ranked_class(morphs)
+    after = [w for w, start, _ in spans if start > at and w not in ranked]
     second = (marked or after or [None])[-1 if marked else 0]  # `현원이 정원보다 적은` or `정원보다 현원이 많은`
     if second is None:
         return None
@@ -260,7 +260,12 @@ def asks_difference(morphs: tuple[Morph, ...]) -> bool:
         return False
     amount = any(qw.interrogatives.get(m.form) in ("amount", "number") for m in morphs)
     compared = find_cue(morphs, "보다") is not None or find_cue(morphs, "더") is not None
-    return amount and compared and any(m.form in qw.comparatives and m.tag in ("VA", "VV") for m in morphs)
+    return amount and compared and has_comparative(morphs)
+
+
+def has_comparative(morphs: tuple[Morph, ...]) -> bool:
+    """A more/less verb or adjective (많, 높, 늘 …)."""
+    return any(m.form in question_words().comparatives and m.tag in ("VA", "VV") for m in morphs)
 
 
 def comparator_of(text: str) -> Comparator | None:

@@ -34,7 +34,7 @@ WHO_RE = re.compile(r"\(주\)|㈜|[가-힣A-Za-z]+(?:진흥원|공사|재단|법
 class Signals:
     """Per-question retrieval signals, indexed by candidate position."""
 
-    chunk: dict[str, float]  # fused chunk score by chunk id, rescaled to [0, 1]
+    chunk: list[float]  # the fused score of the candidate's chunk, rescaled to [0, 1]
     dense: list[float]  # candidate-in-scope cosine, rescaled to [0, 1] over the report
     lexical: list[float]  # candidate BM25, rescaled to [0, 1]
 
@@ -196,7 +196,7 @@ def option_vectors(q: Question, want: Wanted, view: View, figures: tuple[Figure 
     """The feature vector (in the order of NAMES) of each option of one candidate: the candidate alone, or
     each of its figures. What depends on the candidate only is computed once."""
     c = view.cand
-    chunk, dense, lexical = signals.chunk.get(c.chunk_id, 0.0), signals.dense[position], signals.lexical[position]
+    chunk, dense, lexical = signals.chunk[position], signals.dense[position], signals.lexical[position]
     subject_own = coverage(want.subject, view.own_terms, view.own)
     subject_all = coverage(want.subject, view.context_terms, view.context)
     attribute = coverage(want.attribute, view.own_terms, view.own)

@@ -58,11 +58,9 @@ def of_kind(members: list[Member], kinds: tuple[str, ...]) -> bool:
     return fitting * 2 > len(members)
 
 
-def states_increment(q: Question, o: Option) -> bool:
-    """A figure of the asked kind labelled as an addition (추가, 신규), for a question that asks how many
-    more will be done (`몇 개 더 뽑아`, not `얼마나 늘었어`)."""
-    more = any(m.form == "더" for m in morphs_of(q.text))
-    return (more and o.figure is not None and o.features[TYPE] > 0
+def states_increment(o: Option) -> bool:
+    """A figure of the asked kind labelled as an addition (추가, 신규)."""
+    return (o.figure is not None and o.features[TYPE] > 0
             and any(w in o.figure.label or w in o.cand.text[:o.figure.span[0]] for w in question_words().increment_words))
 
 
@@ -296,7 +294,8 @@ class Calculator:
         pair = next((p for p in (self.chain_pair(o) for o in top_options if o.figure is not None) if p is not None),
                     None)
         if pair is None:
-            stated = next((o for o in top_options if states_increment(q, o)), None)
+            more = any(m.form == "더" for m in morphs_of(q.text))  # `몇 개 더 뽑아`, not `얼마나 늘었어`
+            stated = next((o for o in top_options if states_increment(o)), None) if more else None
             if stated is not None:
                 return single(ranking.leading(stated))
             pair = self.year_pair(q, ranking, top)

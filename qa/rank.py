@@ -66,15 +66,13 @@ class Ranker:
         self.view_chunk = np.array([chunk_position.get(v.cand.chunk_id, -1) for v in self.views])  # -1: none
 
     def signals(self, q: Question, retrieval: Retrieval) -> Signals:
-        chunk = {self.index.chunks[i].id: float(s) for i, s in enumerate(retrieval.chunk_scores)}
+        scores = np.append(np.asarray(retrieval.chunk_scores, dtype=float), 0.0)  # index -1: no chunk
         lexical = minmax(self.lexical.score(list(q.terms) + list(q.carried)))
         dense = minmax(retrieval.candidate_dense) if retrieval.candidate_dense.any() else retrieval.candidate_dense
-        return Signals(chunk, [float(x) for x in dense], [float(x) for x in lexical])
+        return Signals(scores[self.view_chunk].tolist(), [float(x) for x in dense], [float(x) for x in lexical])
 
     def pool(self, retrieval: Retrieval, signals: Signals) -> list[int]:
-        scores = np.append(np.asarray(retrieval.chunk_scores, dtype=float), 0.0)  # index -1: no chunk
-        chunk_of = scores[self.view_chunk]
-        dense, lexical = np.asarray(signals.dense), np.asarray(signals.lexical)
+        chunk_of, dense, lexical = np.asarray(signals.chunk), np.asarray(signals.dense), np.asarray(signals.lexical)
         picked = list(np.argsort(-(chunk_of + dense + lexical), kind="stable")[:POOL])
         for signal in (dense, lexical):
             picked.extend(np.argsort(-signal, kind="stable")[:PER_SIGNAL])
