@@ -5,6 +5,8 @@ The report nests its points with markers, outermost first: `□` blocks (section
 `▶`/`☞` details; `※` and `*` notes hang from the line above them. Indentation adds depth, so
 ` - ▶` sits below ` -`. A line without a marker (a wrapped line, an image caption) is a leaf of
 the nearest bullet above it. Table rows hang from the line before the table as one unit.
+Where the text lost a subject's marker, its layout remains: a lone `-` point, a blank line, then a
+run of `-` points is a heading and its items, so the run hangs from the lone point.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ MARKER_DEPTHS: dict[str, int] = {
 }
 NOTE_MARKERS = ("※", "*")
 LEAF_DEPTH = 9
+POINT_DEPTH = MARKER_DEPTHS["-"]
+MIN_RUN_UNDER_LEAD = 2  # one point after a blank line is a sibling; two or more are a heading's items
 _MARKER_RE = re.compile(r"^(\s*)([□■○◇◆●•<〈\-－–✓▶☞▷※*])(?=\s|[^\s>])")
 _INNER_RE = re.compile(r"^\s*[\-－–]\s*([✓▶☞▷])")  # `- ✓ 개최기간`, ` - ▶ 세계대도시협의회`
 
@@ -55,8 +59,31 @@ def marker_of(raw: str) -> tuple[str, int]:
     return marker, MARKER_DEPTHS[marker] + len(m.group(1))
 
 
+def _is_point(raw: str) -> bool:
+    return marker_of(raw) == ("-", POINT_DEPTH)
+
+
+def _items_under_leads(doc: Document, own_lines: list[int]) -> set[int]:
+    """Lines of the runs that follow a lone point (`- 제목`, blank, `- 항목`, `- 항목`)."""
+    own = set(own_lines)
+    items: set[int] = set()
+    for n in own_lines:
+        alone = n - 1 not in own or not _is_point(doc.lines[n - 2])
+        if not alone or not _is_point(doc.lines[n - 1]) or n + 2 not in own or doc.lines[n].strip():
+            continue
+        run: list[int] = []
+        line = n + 2
+        while line in own and doc.lines[line - 1].strip():
+            run.append(line)
+            line += 1
+        if sum(_is_point(doc.lines[m - 1]) for m in run) >= MIN_RUN_UNDER_LEAD and _is_point(doc.lines[run[0] - 1]):
+            items.update(run)
+    return items
+
+
 def section_bullets(doc: Document, own_lines: list[int]) -> list[Bullet]:
     """Bullets of a section's own lines (those not inside a child section), in order."""
+    under_lead = _items_under_leads(doc, own_lines)
     out: list[Bullet] = []
     stack: list[tuple[int, int]] = []  # (depth, line) of the open bullets
     table_parent: int | None = None
@@ -72,6 +99,8 @@ def section_bullets(doc: Document, own_lines: list[int]) -> list[Bullet]:
             out.append(previous)
             continue
         marker, depth = marker_of(raw)
+        if n in under_lead and depth >= 0:
+            depth += 1
         if depth < 0:  # a note hangs from the line above it
             previous = Bullet(n, marker, LEAF_DEPTH, previous.line if previous else None)
             out.append(previous)

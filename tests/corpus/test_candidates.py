@@ -51,3 +51,15 @@ def test_every_line_candidate_stands_in_the_passage_it_cites(candidates: list[Ca
     flat = lambda text: "".join(text.split())  # noqa: E731
     lines = [c for c in candidates if c.kind == "line"]
     assert lines and all(flat(c.text) in flat(by_id[c.chunk_id].text) for c in lines)
+
+
+def test_points_after_a_lone_point_and_a_blank_line_hang_from_it(candidates: list[Candidate]) -> None:
+    area = one(candidates, "line", "중구 을지로6·7가, 신당동, 홍인동 일대(669,072㎡)")
+    assert "뷰티패션특구" in area.scope[-1]
+    award = one(candidates, "line", "에이올코리아(고려대, 복합냉방환기시스템)")
+    assert award.scope[-1].startswith("연매출액 10억 또는 투자유치 3억 이상 69팀 발굴")
+
+
+def test_a_point_after_a_blank_line_alone_stays_a_sibling(candidates: list[Candidate]) -> None:
+    line = one(candidates, "line", "대학·지역 상생을 위한 캠퍼스타운 지역 활성화 프로그램 운영")
+    assert not line.scope[-1].startswith("(지역상생)")
