@@ -19,6 +19,7 @@ NAME_SUFFIXES = (
     "사관학교", "캠퍼스", "밸리", "타운", "펀드", "위크", "랩", "하우스", "아카데미", "클러스터", "기업", "특구", "카페",
     "단지", "산단", "일자리", "포럼", "플라자", "큐브", "시네마테크", "협의회", "연합",
 )
+COMMON_SUFFIXES = ("기업", "일자리")  # they also end plain nouns: 입주기업, 동행일자리 name no one place or body
 MIN_NAME, MAX_NAME = 4, 16
 _WORD_RE = re.compile(r"[가-힣A-Za-z0-9]+")
 _QUOTED_RE = re.compile(r"[「『‘'](?:\(가칭\)\s*)?([가-힣A-Za-z0-9]{3,16})[」』’']")
@@ -27,6 +28,11 @@ _QUOTED_RE = re.compile(r"[「『‘'](?:\(가칭\)\s*)?([가-힣A-Za-z0-9]{3,16
 def _is_name(word: str) -> bool:
     return (MIN_NAME <= len(word) <= MAX_NAME and bool(re.search(r"[가-힣]", word))
             and not word[0].isdigit() and word.endswith(NAME_SUFFIXES))
+
+
+def ends_like_a_name(word: str) -> bool:
+    """`송파 캠퍼스`, `서부기술교육원`: the word ends the way the report's places and bodies are named."""
+    return word.endswith(NAME_SUFFIXES) and not word.endswith(COMMON_SUFFIXES)
 
 
 def _row_names(raw: str) -> list[str]:

@@ -8,12 +8,13 @@ and when the year it asks about is one the report states for that subject.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import match_strength, squash
-from qa.lexicon import plain_words
+from qa.lexicon import paraphrases, plain_words
 from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
@@ -22,6 +23,7 @@ UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
+MIN_MISSPELT = 3  # a word this long with one letter off the report's is the report's word misspelt
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,28 @@ class Verdict:
     grounding: float  # the best option's grounding score
     chosen: Option | None = None  # the best-ranked option that grounds the question
     reason: str = ""
+
+
+class ReportWords:
+    """Whether the report writes a word anywhere (spaces ignored): a paraphrase of the report's word, or for
+    a longer word one letter off it (`G벨리` for G밸리), counts as written."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.text = squash("\n".join(lines))
+
+    def writes(self, word: str) -> bool:
+        word = squash(word)
+        variants = [word] + [word.replace(k, t) for k, targets in paraphrases().items() if k in word for t in targets]
+        if any(squash(v) in self.text for v in variants):
+            return True
+        return len(word) >= MIN_MISSPELT and any(
+            re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), self.text) for i in range(len(word)))
+
+
+def unknown_names(q: Question, report: ReportWords) -> tuple[str, ...]:
+    """What singles out the asked place or body (`송파` of `송파 캠퍼스`, `제3` of `제3핀테크랩`) when the report
+    never writes it: the question is about a sibling of what the report covers, which it does not state."""
+    return tuple(w for w in q.name_modifiers if not report.writes(w))
 
 
 def names_asked(q: Question, o: Option) -> float:
@@ -78,10 +102,14 @@ def year_factor(q: Question, o: Option) -> float:
     return 1.0
 
 
-def judge(q: Question, options: list[Option], threshold: float) -> Verdict:
+def judge(q: Question, options: list[Option], threshold: float, report: ReportWords | None = None) -> Verdict:
     """Answer with the best option, or for a number the best option with a figure of the asked kind,
     when one of the top options grounds the question; else abstain. An option of another year than the
-    asked one never answers: the next one that grounds the question does, or none."""
+    asked one never answers: the next one that grounds the question does, or none. A question about a
+    place or body the report does not name is not answered from its siblings."""
+    unknown = unknown_names(q, report) if report is not None else ()
+    if unknown:
+        return Verdict(True, 0.0, None, f"the report does not name this one ({', '.join(unknown)})")
     top = options[:GROUNDING_POOL]
     scores = [grounding(q, o) for o in top]
     best = max(scores, default=0.0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.names import ends_like_a_name
 from corpus.tokens import question_morphs
 from corpus.years import years_in
 from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
@@ -60,6 +61,7 @@ class Question:
     qualifiers: tuple[str, ...] = ()  # nouns made verbs that describe the asked noun (`수료한 인원`: 수료)
     events: tuple[str, ...] = ()  # for a date question: its date words (착공 …) and the report's words for its verbs
     pair: PairCondition | None = None  # a condition between two of a row's figures
+    name_modifiers: tuple[str, ...] = ()  # what singles out a named place or body (`송파` of `송파 캠퍼스`)
 
     @property
     def wants_number(self) -> bool:
@@ -314,6 +316,29 @@ def expand(words: tuple[str, ...], text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
 
 
+NAME_MODIFIER_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH"})
+ORDINAL_PREFIX = "제"  # `제3 핀테크랩`
+
+
+def name_modifiers_of(morphs: tuple[Morph, ...], report_year: int) -> tuple[str, ...]:
+    """The words written right before a place's or body's name, in one run (`송파 캠퍼스`, `서부기술교육원`,
+    `제3핀테크랩`): they tell that one from its siblings. Times (`올해 서울뷰티위크`) single out no name."""
+    found: list[str] = []
+    for at, name in enumerate(morphs):
+        if name.tag not in NAME_MODIFIER_TAGS or not ends_like_a_name(name.form):
+            continue
+        k = at
+        while k > 0 and morphs[k - 1].tag in NAME_MODIFIER_TAGS and morphs[k].start - morphs[k - 1].end <= 1:
+            k -= 1
+            word = morphs[k].form
+            if morphs[k].tag == "SN" and k > 0 and morphs[k - 1].form == ORDINAL_PREFIX \
+                    and morphs[k - 1].end == morphs[k].start:
+                word = ORDINAL_PREFIX + word
+            if not years_of(word, report_year) and word not in question_words().seasons:
+                found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
 def is_predicate(morphs: tuple[Morph, ...], last: int) -> bool:
     """`운영해`, `선정됐어`: a noun made a verb says what is done, not what the question is about."""
     return last + 1 < len(morphs) and morphs[last + 1].tag in ("XSV", "XSA")
@@ -401,6 +426,7 @@ def analyze(text: str, report_year: int) -> Question:
         smaller=has_any(morphs, question_words().less_cues),
         events=events_of(kind, words, report_words),
         qualifiers=qualifiers_of(morphs),
+        name_modifiers=name_modifiers_of(morphs, report_year),
     )
 
 

@@ -18,7 +18,7 @@ from index.embedder import load_embedder
 from index.encoder_config import EncoderConfig
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
-from qa.abstain import judge
+from qa.abstain import ReportWords, judge
 from qa.analyze import Question, analyze
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.audit_answers import AuditDesk
@@ -64,6 +64,7 @@ class QAEngine:
         self.candidate_by_id = {c.id: c for c in index.candidates.candidates}
         self.calculator = Calculator(self.ranker, index.doc)
         self.audit = AuditDesk(index.doc, self.ranker)
+        self.report_words = ReportWords(index.doc.lines)
 
     @property
     def doc(self) -> Document:
@@ -106,7 +107,7 @@ class QAEngine:
         audit = self.audit.answer(q, ranking)
         if audit is not None:
             return Outcome(q, ranking, audit, 1.0)
-        verdict = judge(q, ranking.options, self.scorer.abstain_below)
+        verdict = judge(q, ranking.options, self.scorer.abstain_below, self.report_words)
         if verdict.abstain or verdict.chosen is None:
             return Outcome(q, ranking, None, verdict.grounding)
         ranking = ranking.leading(verdict.chosen)

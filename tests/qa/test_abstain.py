@@ -42,3 +42,21 @@ def test_the_answering_figure_is_of_the_asked_kind_even_when_another_ranks_first
     assert verdict.chosen is not None and verdict.chosen.features[TYPE] > 0
     assert verdict.chosen.figure is not None and verdict.chosen.figure.unit == "개소"
 
+
+
+@pytest.mark.parametrize("question", [
+    "청년취업사관학교 송파 캠퍼스 언제 열어?",  # the report names other campuses, never 송파
+    "서부기술교육원은 학과 몇 개 있어?",  # 북부·남부·동부·중부 are in the report
+    "제3핀테크랩은 언제 개관해?",
+])
+def test_a_sibling_of_a_named_place_the_report_never_writes_is_refused(real: QAEngine, question: str) -> None:
+    assert real.ask(question).abstained
+
+
+@pytest.mark.parametrize("question", [
+    "북부기술교육원 학과 몇 개야?",
+    "G벨리 창업큐브는 누가 운영해?",  # a misspelling of the report's G밸리 is still the report's name
+    "올해 서울뷰티위크 언제 해?",  # a time singles out no other event
+])
+def test_the_places_the_report_names_are_answered_however_written(real: QAEngine, question: str) -> None:
+    assert not real.ask(question).abstained
