@@ -23,6 +23,7 @@ UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
+EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
 MIN_MISSPELT = 3  # a word this long with one letter off the report's is the report's word misspelt
 
 
@@ -77,7 +78,15 @@ def grounding(q: Question, o: Option) -> float:
     """How well one option grounds the question, in [0, 1]."""
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
-    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o)
+    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) * event_factor(q, o)
+
+
+def event_factor(q: Question, o: Option) -> float:
+    """A date question about an event (개관, 착공, 시작 → 개시) answered by a line that writes no such event."""
+    if not q.events or q.operation in COMPUTED:
+        return 1.0
+    text = squash(o.cand.text)
+    return 1.0 if any(squash(e) in text for e in q.events) else EVENT_MISSING
 
 
 def attribute_factor(q: Question, o: Option) -> float:

@@ -60,3 +60,9 @@ def test_a_sibling_of_a_named_place_the_report_never_writes_is_refused(real: QAE
 ])
 def test_the_places_the_report_names_are_answered_however_written(real: QAEngine, question: str) -> None:
     assert not real.ask(question).abstained
+
+
+def test_a_date_of_another_event_does_not_answer_when_an_event_is_asked(real: QAEngine) -> None:
+    assert real.ask("서울큐브 개관은 언제야?").abstained  # the report dates only the start of its works
+    started = real.ask("서울큐브 공사 언제 시작해?")
+    assert not started.abstained and "착수 : 7월" in started.answer
