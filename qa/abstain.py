@@ -8,13 +8,12 @@ and when the year it asks about is one the report states for that subject.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
-from qa.grounding import match_strength, squash
-from qa.lexicon import paraphrases, plain_words
+from qa.grounding import ReportWords, match_strength, squash
+from qa.lexicon import plain_words
 from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
@@ -24,7 +23,6 @@ COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # ope
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
 EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
-MIN_MISSPELT = 3  # a word this long with one letter off the report's is the report's word misspelt
 
 
 @dataclass(frozen=True)
@@ -33,22 +31,6 @@ class Verdict:
     grounding: float  # the best option's grounding score
     chosen: Option | None = None  # the best-ranked option that grounds the question
     reason: str = ""
-
-
-class ReportWords:
-    """Whether the report writes a word anywhere (spaces ignored): a paraphrase of the report's word, or for
-    a longer word one letter off it (`G벨리` for G밸리), counts as written."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.text = squash("\n".join(lines))
-
-    def writes(self, word: str) -> bool:
-        word = squash(word)
-        variants = [word] + [word.replace(k, t) for k, targets in paraphrases().items() if k in word for t in targets]
-        if any(squash(v) in self.text for v in variants):
-            return True
-        return len(word) >= MIN_MISSPELT and any(
-            re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), self.text) for i in range(len(word)))
 
 
 def unknown_names(q: Question, report: ReportWords) -> tuple[str, ...]:

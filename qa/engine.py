@@ -18,7 +18,7 @@ from index.embedder import load_embedder
 from index.encoder_config import EncoderConfig
 from index.store import ReportIndex, build_index as build_report_index, load_or_build
 from qa import compose
-from qa.abstain import ReportWords, judge
+from qa.abstain import judge
 from qa.analyze import Question, analyze
 from qa.answer import Answer, AnswerFigure, Passage, SectionInfo
 from qa.audit_answers import AuditDesk
@@ -27,6 +27,7 @@ from qa.features import Previous
 from qa.followup import is_followup, resolve, topic_of
 from qa.limits import DEFAULT_TOP_K, MAX_QUESTION_CHARS, has_words
 from qa.fusion import FusionConfig
+from qa.grounding import ReportWords
 from qa.operations import Calculator
 from qa.rank import Ranker, Ranking
 from qa.retrieve import HybridRetriever
@@ -62,9 +63,9 @@ class QAEngine:
         self.report_year = index.doc.year or DEFAULT_REPORT_YEAR
         self.chunk_by_id = {c.id: c for c in index.chunks}
         self.candidate_by_id = {c.id: c for c in index.candidates.candidates}
-        self.calculator = Calculator(self.ranker, index.doc)
-        self.audit = AuditDesk(index.doc, self.ranker)
         self.report_words = ReportWords(index.doc.lines)
+        self.calculator = Calculator(self.ranker, index.doc, self.report_words)
+        self.audit = AuditDesk(index.doc, self.ranker)
 
     @property
     def doc(self) -> Document:

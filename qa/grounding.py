@@ -23,11 +23,31 @@ SQUASH_RE = re.compile(r"[\s·\-/()'’‘「」『』,.:<>〈〉\[\]]")
 CARRIED_WEIGHT = 0.5  # a subject word borrowed from the previous turn counts half
 SHORT_WEIGHT = 0.3  # a one-letter noun (시, 문, 해) or Latin letter (R&D reads r, d) says little about the subject
 PARTIAL_CREDIT = 0.5  # `운영비` matched only as `운영`, `창업팀` as `창업`
+MIN_MISSPELT = 3  # a word this long with one letter off the report's is the report's word misspelt
 
 
 @lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     return SQUASH_RE.sub("", normalize(text)).lower()
+
+
+class ReportWords:
+    """Whether the report writes a word anywhere (spaces ignored): a paraphrase of the report's word, or for
+    a longer word one letter off it (`G벨리` for G밸리), counts as written."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.text = squash("\n".join(lines))
+
+    def writes_exactly(self, word: str) -> bool:
+        return squash(word) in self.text
+
+    def writes(self, word: str) -> bool:
+        word = squash(word)
+        variants = [word] + [word.replace(k, t) for k, targets in paraphrases().items() if k in word for t in targets]
+        if any(squash(v) in self.text for v in variants):
+            return True
+        return len(word) >= MIN_MISSPELT and any(
+            re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), self.text) for i in range(len(word)))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from qa import compose
 from qa.analyze import NUMERIC_TYPES, PairCondition, Question, type_of_noun
 from qa.compose import Citations, format_value
 from qa.features import TYPE, chain_role
-from qa.grounding import squash
+from qa.grounding import ReportWords, squash
 from qa.cues import morphs_of
 from qa.lexicon import plain_words, question_words
 from qa.parts import named_parts
@@ -89,15 +89,15 @@ def named_phrase(m: Member) -> str:
 
 
 class Calculator:
-    def __init__(self, ranker: Ranker, doc: Document) -> None:
+    def __init__(self, ranker: Ranker, doc: Document, report: ReportWords) -> None:
         self.ranker = ranker
         self.doc = doc
         self.series = SeriesFinder(doc, [v.cand for v in ranker.views])
-        self.report = squash("\n".join(doc.lines))
+        self.report = report
 
     def answer(self, q: Question, ranking: Ranking) -> Result | None:
         if q.operation in ("compare", "sum"):
-            parts = named_parts(q, lambda word: squash(word) in self.report and word.endswith("과"))
+            parts = named_parts(q, lambda word: word.endswith("과") and self.report.writes_exactly(word))
             if parts:
                 members = self.part_members(q, parts)
                 if members:
