@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from corpus.text import collapse_letter_spacing
 
-KINDS = ("money", "people", "count", "percent", "percent_point", "area", "time", "other")
+KINDS = ("money", "people", "count", "times", "percent", "percent_point", "area", "time", "other")
 MULTIPLIERS = "십백천만억조"
 
 
@@ -33,8 +33,9 @@ UNITS: dict[str, Unit] = {
     **_family("people", "명", {"명": 1, "인": 1, "천명": 1e3, "만명": 1e4}),
     **_family("count", "개", {"개": 1, "천개": 1e3}),
     **_family("count", "개사", {"개사": 1, "社": 1, "개社": 1}),
-    **{u: Unit("count", u, 1) for u in ("개소", "개국", "건", "팀", "회", "편", "과정", "학과",
+    **{u: Unit("count", u, 1) for u in ("개소", "개국", "건", "팀", "편", "과정", "학과",
                                          "실", "석", "곳", "호")},
+    "회": Unit("times", "회", 1),  # how often, not how many things: `연 2회` answers no `몇 곳`
     "%": Unit("percent", "%", 1),
     "%p": Unit("percent_point", "%p", 1),
     **_family("area", "㎡", {"㎡": 1, "천㎡": 1e3, "만㎡": 1e4}),

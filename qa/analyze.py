@@ -78,7 +78,7 @@ class Question:
         return self.operation == "list"
 
 
-NUMERIC_TYPES = frozenset({"money", "people", "count", "area", "rate", "duration"})
+NUMERIC_TYPES = frozenset({"money", "people", "count", "times", "area", "rate", "duration"})
 NUMBER_OPERATIONS = frozenset({"sum", "delta", "max", "min", "compare", "filter"})  # worked on numbers
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from qa.analyze import analyze
+from qa.engine import QAEngine
 from qa.features import WHO_RE, names_new
 
 
@@ -17,3 +18,10 @@ from qa.features import WHO_RE, names_new
 def test_a_department_is_a_name_ending_in_과_not_any_word_that_does(text: str, names_a_body: bool) -> None:
     q = analyze("이 사업은 누가 맡아?", 2023)
     assert names_new(WHO_RE, text, q) is names_a_body
+
+
+def test_how_often_is_answered_by_times_and_how_many_places_never_is(real: QAEngine) -> None:
+    often = real.ask("서울패션위크 1년에 몇 번 열려?")  # the report: `개최시기 : 연 2회`
+    assert not often.abstained and (often.figures[0].value, often.figures[0].unit) == (2, "회")
+    places = real.ask("서울패션위크 몇 군데서 해?")
+    assert all(f.unit != "회" for f in places.figures)
