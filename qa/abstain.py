@@ -67,8 +67,7 @@ def event_factor(q: Question, o: Option) -> float:
     """A date question about an event (개관, 착공, 시작 → 개시) answered by a line that writes no such event."""
     if not q.events or q.operation in COMPUTED:
         return 1.0
-    text = squash(o.cand.text)
-    return 1.0 if any(squash(e) in text for e in q.events) else EVENT_MISSING
+    return 1.0 if any(squash(e) in o.view.own for e in q.events) else EVENT_MISSING
 
 
 def attribute_factor(q: Question, o: Option) -> float:

@@ -43,8 +43,9 @@ class ReportWords:
 
     def writes(self, word: str) -> bool:
         word = squash(word)
-        variants = [word] + [word.replace(k, t) for k, targets in paraphrases().items() if k in word for t in targets]
-        if any(squash(v) in self.text for v in variants):
+        variants = [word] + [squash(word.replace(key, target))
+                             for key, targets in paraphrases().items() if key in word for target in targets]
+        if any(v in self.text for v in variants):
             return True
         return len(word) >= MIN_MISSPELT and any(
             re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), self.text) for i in range(len(word)))
