@@ -8,12 +8,13 @@ and when the year it asks about is one the report states for that subject.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import ReportWords, match_strength, squash
-from qa.lexicon import plain_words
+from qa.lexicon import plain_words, question_words
 from qa.rank import Option
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
@@ -23,6 +24,9 @@ COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # ope
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
 EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
+RATE_BASIS_MISSING = 0.0  # an option that states no amount per the asked basis (`1인당`, `한 달에`)
+RATE_SUFFIXES = ("당", "별")  # `업체당`, `기업별`
+PER_MONTH_RE = re.compile(r"(?:^|[^0-9])월(?:최대|평균)?[0-9]")  # squashed `월 169만원`, `월 최대 241만원`
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,24 @@ def grounding(q: Question, o: Option) -> float:
     """How well one option grounds the question, in [0, 1]."""
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
-    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) * event_factor(q, o)
+    return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) \
+        * event_factor(q, o) * rate_basis_factor(q, o)
+
+
+def rate_basis_factor(q: Question, o: Option) -> float:
+    """`과제 하나당 얼마`, `1인당 훈련비`: only a line that states an amount per that basis answers; a total
+    or a rate per something else (`시간당`) is not what was asked."""
+    if not q.rate_basis:
+        return 1.0
+    return 1.0 if states_rate_per(q.rate_basis, o.view.own) else RATE_BASIS_MISSING
+
+
+def states_rate_per(basis: str, text: str) -> bool:
+    """The squashed text states an amount per `basis` or a word of its group (`1인당` for 사람)."""
+    group = next((g for g in question_words().rate_bases if basis in g), (basis,))
+    if any(word + suffix in text for word in group for suffix in RATE_SUFFIXES):
+        return True
+    return "달" in group and (bool(PER_MONTH_RE.search(text)) or "매월" in text)
 
 
 def event_factor(q: Question, o: Option) -> float:
@@ -74,7 +95,7 @@ def attribute_factor(q: Question, o: Option) -> float:
     """An option that names none of the asked attribute words (`예산` for a budget question answered by
     a 매출액 line) is doubtful: the subject's other figures are not what was asked. An attribute the whole
     report writes (예산) weighs nothing in the features' coverage, so its words are matched here too."""
-    if not q.named_attributes or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
+    if not q.named_attributes or q.operation in COMPUTED or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
         return 1.0
     label = squash(o.figure.label) if o.figure is not None else ""
     if any(match_strength(a, o.view.own_terms, o.view.own + label) > 0 for a in q.named_attributes):
@@ -106,6 +127,8 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
+    if not rate_basis_factor(q, chosen):  # never an amount per another basis (`시간당` for `과제당`)
+        chosen = next(o for o, g in zip(top, scores) if g >= threshold)
     if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)
     if chosen.features[YEAR] < 0:

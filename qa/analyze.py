@@ -62,6 +62,7 @@ class Question:
     events: tuple[str, ...] = ()  # for a date question: its date words (착공 …) and the report's words for its verbs
     pair: PairCondition | None = None  # a condition between two of a row's figures
     name_modifiers: tuple[str, ...] = ()  # what singles out a named place or body (`송파` of `송파 캠퍼스`)
+    rate_basis: str = ""  # what an amount is asked per (`1인당` → 인, `과제 하나당` → 과제, `한 달에` → 달)
 
     @property
     def wants_number(self) -> bool:
@@ -69,9 +70,11 @@ class Question:
 
     @property
     def named_attributes(self) -> tuple[str, ...]:
-        """Attribute words that name what is asked (집행률, 면적): frame words (지금, 규모) and words that
-        name only the kind of answer (돈, 사람, 부서) left out."""
-        return tuple(a for a in self.attribute if a not in plain_words())
+        """Attribute words that name what is asked (집행률, 면적): frame words (지금, 규모), words that
+        name only the kind of answer (돈, 사람, 부서) and words of another kind than the one asked (`보험료`
+        in `매출채권 보험료 지원은 어느 기관에`: part of the program's name) left out."""
+        return tuple(a for a in self.attribute if a not in plain_words()
+                     and type_of_noun(a) in (None, self.answer_type))
 
     @property
     def wants_list(self) -> bool:
@@ -339,6 +342,19 @@ def name_modifiers_of(morphs: tuple[Morph, ...], report_year: int) -> tuple[str,
     return tuple(dict.fromkeys(found))
 
 
+def rate_basis_of(morphs: tuple[Morph, ...]) -> str:
+    """What the question asks an amount per: the noun before 당 (`팀당`, `1인당`; in `과제 하나당` the
+    noun before the number word), or 달 for a monthly amount (`한 달에`, `매달`)."""
+    for at, m in enumerate(morphs):
+        if at == 0 or m.tag != "XSN" or m.form != PER_SUFFIX:
+            continue
+        basis = at - 1
+        if morphs[basis].tag == "NR" and basis > 0 and morphs[basis - 1].tag.startswith("NN"):
+            basis -= 1  # `과제 하나당`
+        return morphs[basis].form
+    return "달" if has_any(morphs, question_words().per_month_cues) else ""
+
+
 def is_predicate(morphs: tuple[Morph, ...], last: int) -> bool:
     """`운영해`, `선정됐어`: a noun made a verb says what is done, not what the question is about."""
     return last + 1 < len(morphs) and morphs[last + 1].tag in ("XSV", "XSA")
@@ -391,6 +407,10 @@ def analyze(text: str, report_year: int) -> Question:
     subject, attribute = roles(morphs, counter_span(text))
     found = interrogative_at(morphs)
     asked = asked_noun_of(morphs, found[0] if found else None)
+    basis = rate_basis_of(morphs)
+    if basis:  # `과제 하나당`, `1인당`: what the amount is counted per is neither asked nor asked about
+        subject, attribute = tuple(w for w in subject if w != basis), tuple(w for w in attribute if w != basis)
+        asked = "" if asked == basis else asked
     counter, kind = answer_type_of(text, morphs, asked, attribute)
     words = tuple(question_morphs(text, bigrams=False))
     report_words = expand(words, text)
@@ -427,6 +447,7 @@ def analyze(text: str, report_year: int) -> Question:
         events=events_of(kind, words, report_words),
         qualifiers=qualifiers_of(morphs),
         name_modifiers=name_modifiers_of(morphs, report_year),
+        rate_basis=basis,
     )
 
 

@@ -49,6 +49,8 @@ class QuestionWords:
     comparators: dict[str, str]
     frame_words: frozenset[str]
     total_rows: frozenset[str]
+    rate_bases: tuple[tuple[str, ...], ...]  # words naming one basis of a rate (`1인당`, `한 달에`)
+    per_month_cues: tuple[str, ...]  # `한 달에 얼마`: a rate per month, with no 당 written
 
 
 def _read(name: str) -> dict:
@@ -72,8 +74,10 @@ def answer_type(name: str) -> AnswerType:
 def question_words() -> QuestionWords:
     d = _read("question_words.json")
     tuples = ("followup_starts", "list_cues", "compare_cues", "max_cues", "min_cues", "less_cues", "sum_cues",
-              "delta_cues", "raise_cues", "comparatives", "increment_words", "target_cues", "before_cues")
+              "delta_cues", "raise_cues", "comparatives", "increment_words", "target_cues", "before_cues",
+              "per_month_cues")
     sets = ("frame_words", "total_rows")
+    d["rate_bases"] = tuple(tuple(group) for group in d["rate_bases"])
     return QuestionWords(**{k: tuple(v) if k in tuples else frozenset(v) if k in sets else v for k, v in d.items()})
 
 

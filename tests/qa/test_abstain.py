@@ -66,3 +66,20 @@ def test_a_date_of_another_event_does_not_answer_when_an_event_is_asked(real: QA
     assert real.ask("서울큐브 개관은 언제야?").abstained  # the report dates only the start of its works
     started = real.ask("서울큐브 공사 언제 시작해?")
     assert not started.abstained and "착수 : 7월" in started.answer
+
+
+@pytest.mark.parametrize("question", [
+    "청년취업사관학교 교육생 1인당 교육비 얼마 들어?",  # the report states the program's budget, not per head
+    "서울형 R&D 과제 하나당 최대 얼마까지 지원해줘?",  # its only 과제당 amount is the test-bed's
+])
+def test_an_amount_per_head_or_item_needs_a_line_that_states_one(real: QAEngine, question: str) -> None:
+    assert real.ask(question).abstained
+
+
+@pytest.mark.parametrize("question, amount", [
+    ("작업환경 개선 사업 업체 한 곳당 최대 얼마 받을 수 있어?", "업체당 최대 9백만원"),  # 곳 and 업체: one basis
+    ("서울 동행일자리 하면 매달 얼마 받아?", "월 169만원"),  # a monthly amount is written 월, not 달당
+])
+def test_an_amount_per_basis_is_answered_from_the_line_stating_it(real: QAEngine, question: str, amount: str) -> None:
+    answer = real.ask(question)
+    assert not answer.abstained and amount.replace(" ", "") in answer.answer.replace(" ", ""), answer.answer

@@ -149,3 +149,21 @@ def test_of_two_questions_in_one_message_the_last_is_answered() -> None:
 @pytest.mark.parametrize("question", ["올해 서울 취업자 증가 전망은 얼마야?", "캠퍼스타운 입주자 규모 얼마나 돼?"])
 def test_a_person_noun_asks_for_people_even_after_얼마(question: str) -> None:
     assert analyze(question, 2023).answer_type == "people"
+
+
+@pytest.mark.parametrize("question, basis", [
+    ("청년취업사관학교 교육생 1인당 교육비 얼마 들어?", "인"),
+    ("테스트베드 실증 과제 하나당 최대 얼마 줘?", "과제"),
+    ("창업팀 한 팀당 지원금 얼마씩 줘?", "팀"),
+    ("서울 동행일자리 하면 한 달에 얼마 받아?", "달"),
+    ("서울 동행일자리 올해 예산 얼마야?", ""),
+])
+def test_what_an_amount_is_asked_per_is_its_basis_not_its_subject(question: str, basis: str) -> None:
+    q = analyze(question, 2023)
+    assert q.rate_basis == basis
+    assert not basis or (basis not in q.subject and q.asked_noun != basis)
+
+
+def test_a_word_of_another_kind_than_the_asked_one_is_no_asked_attribute() -> None:
+    q = analyze("매출채권 보험료 지원은 어느 기관에 맡겼어?", 2023)  # 보험료 is part of the program's name
+    assert q.answer_type == "who" and "보험료" not in q.named_attributes
