@@ -45,7 +45,7 @@ class Question:
     subject: tuple[str, ...]  # nouns naming the thing asked about
     attribute: tuple[str, ...]  # nouns naming the asked attribute (예산, 면적, 정원 …)
     asked_noun: str  # the noun phrase right before the interrogative
-    answer_type: str | None  # money | people | count | area | rate | duration | date | place | who | None
+    answer_type: str | None  # money | people | count | times | area | rate | duration | date | clock | place | who | None
     counter: str  # the word after 몇 (명, 곳, 개사 …)
     years: tuple[int, ...]
     operation: str | None  # list | compare | max | min | sum | delta | filter | None
@@ -199,7 +199,7 @@ def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: 
             return "", by_attribute
         return "", None if any(m.form == "얼마나" for m in morphs) else "money"
     if kind in ("what", "which"):  # `이름이 뭐야`, `위치가 어디야`: the attribute says what kind
-        return "", next((t for t in (named, by_attribute) if t in ("who", "place", "date")), None)
+        return "", next((t for t in (named, by_attribute) if t in ("who", "place", "date", "clock")), None)
     return "", named or by_attribute
 
 

@@ -25,6 +25,7 @@ ARROWS = "→⇨⇒"
 CHAIN_REACH = 60  # characters within which an arrow ties a figure to a change
 DATE_RE = re.compile(r"[0-9]{1,2}\s?월|[‘’'][0-9]{2}\.\s?[0-9]{1,2}|20[0-9]{2}\.\s?[0-9]{1,2}|상반기|하반기|분기|"
                      r"[0-9]{1,2}\.[0-9]{1,2}\.?\s?~|[0-9]{1,2}\.[0-9]{1,2}\.|[‘’'][0-9]{2}년|연중|매년|월\s?[0-9]회")
+CLOCK_RE = re.compile(r"[0-9]{1,2}\s?시(?![간대작])|[0-9]{1,2}:[0-9]{2}")  # `10시`, `18:00`, not `6시간`
 PLACE_RE = re.compile(r"[가-힣]+[구군시]\s?[가-힣]*[0-9]*[동로길]|[0-9]+층|일대|부근|소재|[가-힣]+[구시](?![가-힣])")
 WHO_RE = re.compile(r"\(주\)|㈜|[가-힣A-Za-z]+(?:진흥원|공사|재단|법인|대학교|협회|본부|연구원|공단|은행|위원회|부처|청)"
                     r"(?![가-힣])|SBA|[가-힣]{3,}과(?=[\s),]|$)")  # a department: 경제정책과, not 학과 or 성과
@@ -81,10 +82,12 @@ def type_fit(q: Question, view: View, fig: Figure | None) -> float:
     if kind in NUMERIC_TYPES:
         return float(fig is not None and (unit_kind(fig.unit) in answer_type(kind).units
                                           or (bool(q.counter) and fig.unit == q.counter)))
-    if q.wants_number:
-        return float(fig is not None)
     c = view.cand
     keys = {c.key, c.row_header.replace(" ", ""), c.col_header.replace(" ", "")} - {""}
+    if kind == "clock":  # `몇 시까지 열어`: a time of day, never a count
+        return float(bool(CLOCK_RE.search(c.text)) or bool(keys & answer_type("clock").keys))
+    if q.wants_number:
+        return float(fig is not None)
     if kind == "date":
         return float(bool(DATE_RE.search(c.text)) or bool(keys & answer_type("date").keys))
     if kind == "place":

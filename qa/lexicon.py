@@ -1,7 +1,7 @@
 """The question lexicons, read once from the data files in qa/lexicon/ (one place for every word list).
 
-- answer_types.json: what a question can ask for (money, people, count, area, rate, duration, date,
-  place, who), the words that name it, the counters written after 몇, the figure unit kinds and the
+- answer_types.json: what a question can ask for (money, people, count, times, area, rate, duration, date,
+  time of day, place, who), the words that name it, the counters written after 몇, the figure unit kinds and the
   report keys that answer it;
 - question_words.json: interrogatives, relative years, seasons, follow-up openers, and the cues of
   lists, comparisons, superlatives, sums, changes, targets and filters;

@@ -5,7 +5,7 @@ import pytest
 
 from qa.analyze import analyze
 from qa.engine import QAEngine
-from qa.features import WHO_RE, names_new
+from qa.features import CLOCK_RE, WHO_RE, names_new
 
 
 @pytest.mark.parametrize("text, names_a_body", [
@@ -25,3 +25,27 @@ def test_how_often_is_answered_by_times_and_how_many_places_never_is(real: QAEng
     assert not often.abstained and (often.figures[0].value, often.figures[0].unit) == (2, "회")
     places = real.ask("서울패션위크 몇 군데서 해?")
     assert all(f.unit != "회" for f in places.figures)
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("서울창업허브 몇 시에 문 열어?", "clock"),
+    ("DDP 뷰티복합문화공간 몇 시까지 해?", "clock"),
+    ("광역 일자리카페 운영시간이 어떻게 돼?", "clock"),
+    ("동행일자리 하루 몇 시간 일해?", "duration"),  # hours worked are a duration, not a time of day
+])
+def test_a_time_of_day_is_its_own_kind_of_answer(question: str, answer_type: str) -> None:
+    assert analyze(question, 2023).answer_type == answer_type
+
+
+@pytest.mark.parametrize("text, states_a_time", [
+    ("운영시간 : 평일 09:00~18:00", True),
+    ("매일 10시~22시 개방", True),
+    ("월 169만원 수준 지급 (1일 6시간 주5일 근무시)", False),
+])
+def test_a_time_of_day_is_written_as_hours_not_as_a_duration(text: str, states_a_time: bool) -> None:
+    assert bool(CLOCK_RE.search(text)) is states_a_time
+
+
+def test_opening_hours_the_report_never_states_are_refused(real: QAEngine) -> None:
+    answer = real.ask("DDP 뷰티복합문화공간 몇 시까지 열어?")  # the report gives its visitors, not its hours
+    assert answer.abstained, answer.answer
