@@ -16,9 +16,11 @@ from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import ReportWords, match_strength, squash
 from qa.lexicon import plain_words, question_words
 from qa.rank import Option
+from qa.seasons import of_season
 
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
+OTHER_SEASON = 0.3  # an option of another season than the question's (추계 for `올봄`)
 UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
@@ -65,7 +67,11 @@ def grounding(q: Question, o: Option) -> float:
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
     return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) \
-        * event_factor(q, o) * rate_basis_factor(q, o)
+        * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o)
+
+
+def season_factor(q: Question, o: Option) -> float:
+    return OTHER_SEASON if q.season and of_season(q.season, o.view) is False else 1.0
 
 
 def rate_basis_factor(q: Question, o: Option) -> float:
@@ -127,7 +133,7 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
-    if not rate_basis_factor(q, chosen):  # never an amount per another basis (`시간당` for `과제당`)
+    if not rate_basis_factor(q, chosen) or season_factor(q, chosen) < 1:  # never another basis or season
         chosen = next(o for o, g in zip(top, scores) if g >= threshold)
     if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)

@@ -325,7 +325,7 @@ ORDINAL_PREFIX = "제"  # `제3 핀테크랩`
 
 def name_modifiers_of(morphs: tuple[Morph, ...], report_year: int) -> tuple[str, ...]:
     """The words written right before a place's or body's name, in one run (`송파 캠퍼스`, `서부기술교육원`,
-    `제3핀테크랩`): they tell that one from its siblings. Times (`올해 서울뷰티위크`) single out no name."""
+    `제3핀테크랩`): they tell that one from its siblings. Times (`올해 서울뷰티위크`, `이번 봄`) single out no name."""
     found: list[str] = []
     for at, name in enumerate(morphs):
         if name.tag not in NAME_MODIFIER_TAGS or not ends_like_a_name(name.form):
@@ -337,7 +337,8 @@ def name_modifiers_of(morphs: tuple[Morph, ...], report_year: int) -> tuple[str,
             if morphs[k].tag == "SN" and k > 0 and morphs[k - 1].form == ORDINAL_PREFIX \
                     and morphs[k - 1].end == morphs[k].start:
                 word = ORDINAL_PREFIX + word
-            if not years_of(word, report_year) and word not in question_words().seasons:
+            if not years_of(word, report_year) and word not in question_words().seasons \
+                    and word not in question_words().frame_words:
                 found.append(word)
     return tuple(dict.fromkeys(found))
 

@@ -32,7 +32,8 @@ class AnswerType:
 class QuestionWords:
     interrogatives: dict[str, str]
     relative_years: dict[str, int]
-    seasons: dict[str, str]
+    seasons: dict[str, str]  # a question's word → the report's season (봄 → 춘계)
+    season_months: dict[str, list[int]]  # the report's season → the months it covers
     followup_starts: tuple[str, ...]
     list_cues: tuple[str, ...]
     compare_cues: tuple[str, ...]
