@@ -21,6 +21,7 @@ from qa.seasons import of_season
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
 OTHER_SEASON = 0.3  # an option of another season than the question's (추계 for `올봄`)
+ORDINAL_MISSING = 0.3  # an option whose text and scope do not write the asked round or branch (`2차`)
 UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
@@ -67,11 +68,20 @@ def grounding(q: Question, o: Option) -> float:
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
     return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) \
-        * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o)
+        * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o) * ordinal_factor(q, o)
 
 
 def season_factor(q: Question, o: Option) -> float:
     return OTHER_SEASON if q.season and of_season(q.season, o.view) is False else 1.0
+
+
+def ordinal_factor(q: Question, o: Option) -> float:
+    """`2차 모집 인원`, `스케일업센터 2호점`: only a line that writes that round or branch, in its text or
+    scope, answers; the 1차 round's figures are not the 2차 round's. A table cell is not judged: its row
+    may write the round in another column (`영등포 | '21.11 ~ '22.06 (3기) | 230 명`)."""
+    if not q.ordinals or q.operation in COMPUTED or o.cand.kind == "cell":
+        return 1.0
+    return 1.0 if all(ordinal in o.view.context for ordinal in q.ordinals) else ORDINAL_MISSING
 
 
 def rate_basis_factor(q: Question, o: Option) -> float:
@@ -133,7 +143,8 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
-    if not rate_basis_factor(q, chosen) or season_factor(q, chosen) < 1:  # never another basis or season
+    if min(rate_basis_factor(q, chosen), season_factor(q, chosen), ordinal_factor(q, chosen)) < 1:
+        # never an amount per another basis, nor another season's or round's line
         chosen = next(o for o, g in zip(top, scores) if g >= threshold)
     if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)

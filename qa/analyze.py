@@ -63,6 +63,7 @@ class Question:
     pair: PairCondition | None = None  # a condition between two of a row's figures
     name_modifiers: tuple[str, ...] = ()  # what singles out a named place or body (`송파` of `송파 캠퍼스`)
     rate_basis: str = ""  # what an amount is asked per (`1인당` → 인, `과제 하나당` → 과제, `한 달에` → 달)
+    ordinals: tuple[str, ...] = ()  # which round, phase or branch is asked (`2차`, `3기`, `2호점`), spaces removed
 
     @property
     def wants_number(self) -> bool:
@@ -201,6 +202,15 @@ def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: 
     if kind in ("what", "which"):  # `이름이 뭐야`, `위치가 어디야`: the attribute says what kind
         return "", next((t for t in (named, by_attribute) if t in ("who", "place", "date", "clock")), None)
     return "", named or by_attribute
+
+
+# `2차 모집`, `3기`, `1·2기랑`, `2호점은`, `제2`: a round, phase, cohort or branch (not 2차례, 3기업, 1기관)
+ORDINAL_RE = re.compile(r"제\s?[0-9]+|[0-9]+(?:\s?·\s?[0-9]+)*\s?(?:차(?![례량이])|호점|호관|단계|기(?![가-힣])|"
+                        r"기(?=[은는이가랑의에를도만와과]))")
+
+
+def ordinals_of(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(re.sub(r"\s", "", m.group(0)) for m in ORDINAL_RE.finditer(text)))
 
 
 LIST_OF_N_RE = re.compile(r"[0-9]+\s*(?:곳|개|가지|명|군데|개소|개사)\s*(?:다\s*)?(?:알려|뭐|어디|누구|말해)")
@@ -449,6 +459,7 @@ def analyze(text: str, report_year: int) -> Question:
         qualifiers=qualifiers_of(morphs),
         name_modifiers=name_modifiers_of(morphs, report_year),
         rate_basis=basis,
+        ordinals=ordinals_of(text),
     )
 
 

@@ -83,3 +83,20 @@ def test_an_amount_per_head_or_item_needs_a_line_that_states_one(real: QAEngine,
 def test_an_amount_per_basis_is_answered_from_the_line_stating_it(real: QAEngine, question: str, amount: str) -> None:
     answer = real.ask(question)
     assert not answer.abstained and amount.replace(" ", "") in answer.answer.replace(" ", ""), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "마곡 R&D센터 3차 부지 면적은 얼마야?",  # the report writes the whole district's area and the 1차 site
+    "서울창업허브 스케일업센터 3호점 언제 열어?",  # it opens one 스케일업센터
+])
+def test_a_round_or_branch_the_report_never_writes_is_refused(real: QAEngine, question: str) -> None:
+    assert real.ask(question).abstained
+
+
+@pytest.mark.parametrize("question, text", [
+    ("마곡 R&D센터 1차 동북측 민간형 면적 얼마야?", "43천㎡"),
+    ("청년취업사관학교 영등포 캠퍼스 3기 교육 인원 몇 명이야?", "230"),  # the 3기 is in another column of the row
+])
+def test_a_round_the_report_writes_is_answered(real: QAEngine, question: str, text: str) -> None:
+    answer = real.ask(question)
+    assert not answer.abstained and text in answer.answer, answer.answer

@@ -167,3 +167,14 @@ def test_what_an_amount_is_asked_per_is_its_basis_not_its_subject(question: str,
 def test_a_word_of_another_kind_than_the_asked_one_is_no_asked_attribute() -> None:
     q = analyze("매출채권 보험료 지원은 어느 기관에 맡겼어?", 2023)  # 보험료 is part of the program's name
     assert q.answer_type == "who" and "보험료" not in q.named_attributes
+
+
+@pytest.mark.parametrize("question, ordinals", [
+    ("뉴딜일자리 민간기업 맞춤형 2차는 몇 명 뽑아?", ("2차",)),
+    ("영등포 캠퍼스 1·2기랑 3기 합치면 몇 명이야?", ("1·2기", "3기")),
+    ("스케일업센터 2호점은 어디야?", ("2호점",)),
+    ("서울패션위크 1년에 몇 차례 열려?", ()),  # 차례 counts times
+    ("3기업 중에 어디가 커?", ()),
+])
+def test_the_asked_round_or_branch_is_read(question: str, ordinals: tuple[str, ...]) -> None:
+    assert analyze(question, 2023).ordinals == ordinals
