@@ -12,7 +12,7 @@ from corpus.model import Figure
 from corpus.units import UNITS, compatible, normalize_unit, unit_kind
 from qa.analyze import NUMERIC_TYPES, Question
 from qa.grounding import CARRIED_WEIGHT, View, Vocabulary, Weighted, coverage, matches, squash, weigh, word_weight
-from qa.lexicon import answer_type
+from qa.lexicon import answer_type, question_words
 
 NAMES = (
     "chunk", "dense", "lexical", "subject_own", "subject_all", "attribute", "type", "counter", "label",
@@ -80,6 +80,8 @@ def type_fit(q: Question, view: View, fig: Figure | None) -> float:
     if exact_counter(q):
         return float(fig is not None and (compatible(fig.unit, q.counter) or fig.unit.startswith(q.counter)))
     if kind in NUMERIC_TYPES:
+        if fig is not None and q.counter in question_words().place_counts["counters"]:
+            return float(fig.unit in question_words().place_counts["units"])  # `몇 군데`: not 2,200팀
         return float(fig is not None and (unit_kind(fig.unit) in answer_type(kind).units
                                           or (bool(q.counter) and fig.unit == q.counter)))
     c = view.cand

@@ -52,6 +52,7 @@ class QuestionWords:
     total_rows: frozenset[str]
     rate_bases: tuple[tuple[str, ...], ...]  # words naming one basis of a rate (`1인당`, `한 달에`)
     per_month_cues: tuple[str, ...]  # `한 달에 얼마`: a rate per month, with no 당 written
+    place_counts: dict[str, list[str]]  # counters that count places or bodies, and the units that do
 
 
 def _read(name: str) -> dict:

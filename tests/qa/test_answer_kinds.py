@@ -49,3 +49,14 @@ def test_a_time_of_day_is_written_as_hours_not_as_a_duration(text: str, states_a
 def test_opening_hours_the_report_never_states_are_refused(real: QAEngine) -> None:
     answer = real.ask("DDP 뷰티복합문화공간 몇 시까지 열어?")  # the report gives its visitors, not its hours
     assert answer.abstained, answer.answer
+
+
+def test_how_many_places_is_never_answered_by_a_count_of_teams(real: QAEngine) -> None:
+    answer = real.ask("올해 캠퍼스타운 몇 군데 운영해?")  # `28개 캠퍼스타운에서 2,200팀`: 28 places, 2,200 teams
+    assert not answer.abstained and answer.figures, answer.answer
+    assert answer.figures[0].unit != "팀" and answer.figures[0].value == 28, answer.answer
+
+
+def test_when_it_is_all_built_asks_for_the_completion(real: QAEngine) -> None:
+    answer = real.ask("디지털금융지원센터 언제 다 지어져?")  # the report: `('26.9월 준공 목표)`
+    assert not answer.abstained and "준공" in answer.answer, answer.answer
