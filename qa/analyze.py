@@ -64,6 +64,7 @@ class Question:
     name_modifiers: tuple[str, ...] = ()  # what singles out a named place or body (`송파` of `송파 캠퍼스`)
     rate_basis: str = ""  # what an amount is asked per (`1인당` → 인, `과제 하나당` → 과제, `한 달에` → 달)
     ordinals: tuple[str, ...] = ()  # which round, phase or branch is asked (`2차`, `3기`, `2호점`), spaces removed
+    list_size: int = 0  # how many items a list question says there are (`학과 5개 뭐야` → 5); 0 when unsaid
 
     @property
     def wants_number(self) -> bool:
@@ -213,7 +214,12 @@ def ordinals_of(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(re.sub(r"\s", "", m.group(0)) for m in ORDINAL_RE.finditer(text)))
 
 
-LIST_OF_N_RE = re.compile(r"[0-9]+\s*(?:곳|개|가지|명|군데|개소|개사)\s*(?:다\s*)?(?:알려|뭐|어디|누구|말해)")
+LIST_OF_N_RE = re.compile(r"([0-9]+)\s*(?:곳|개|가지|명|군데|개소|개사)\s*(?:[이가은는]\s*)?(?:다\s*)?(?:알려|뭐|어디|누구|말해)")
+
+
+def list_size_of(text: str) -> int:
+    m = LIST_OF_N_RE.search(text)
+    return int(m.group(1)) if m else 0
 
 
 def operation_of(text: str, morphs: tuple[Morph, ...]) -> str | None:
@@ -460,6 +466,7 @@ def analyze(text: str, report_year: int) -> Question:
         name_modifiers=name_modifiers_of(morphs, report_year),
         rate_basis=basis,
         ordinals=ordinals_of(text),
+        list_size=list_size_of(text),
     )
 
 

@@ -67,17 +67,35 @@ def dedupe(figures: list[tuple[Figure, str]]) -> list[tuple[Figure, str]]:
     return out
 
 
+LIST_POOL = 10  # top options searched for a list of the size the question states
+
+
 def list_source(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Candidate | None:
-    """What a list answer enumerates: the best option when it is a list, else the block its bullet heads
-    or hangs in, else the next best option that is a list."""
-    best = ranking.options[0].cand
-    if best.items:
-        return best
-    for block_id in (f"B{best.start}", "B" + best.parent_id[1:] if best.parent_id else ""):
+    """What a list answer enumerates: when the question says how many items there are (`학과 5개 뭐야`),
+    the best-ranked list of that size; else the best option when it is a list, else the block its bullet
+    heads or hangs in, else the next best option that is a list."""
+    lists = [listed_by(o.cand, candidates_by_id) for o in ranking.options[:LIST_POOL]]
+    size = ranking.question.list_size
+    sized = next((c for c in lists if c is not None and item_count(c) == size), None) if size else None
+    if sized is not None:
+        return sized
+    return lists[0] if lists and lists[0] is not None else \
+        next((o.cand for o in ranking.options[1:3] if o.cand.items), None)
+
+
+def listed_by(cand: Candidate, candidates_by_id: dict[str, Candidate]) -> Candidate | None:
+    """The option itself when it is a list, else the block its bullet heads or hangs in."""
+    if cand.items:
+        return cand
+    for block_id in (f"B{cand.start}", "B" + cand.parent_id[1:] if cand.parent_id else ""):
         block = candidates_by_id.get(block_id)
         if block is not None and block.items:
             return block
-    return next((o.cand for o in ranking.options[1:3] if o.cand.items), None)
+    return None
+
+
+def item_count(cand: Candidate) -> int:
+    return len(cand.children) if cand.kind == "block" else len(cand.items)
 
 
 def listing(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Result | None:

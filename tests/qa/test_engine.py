@@ -155,3 +155,10 @@ def test_a_list_question_gets_every_point_of_the_block_in_order(engine: QAEngine
                                                  "- (취·창업) 실전형 교육 및 취업 밀착지원, 취업률 75% 달성"]
     cited = answer.passages[0].text
     assert "1,154명 교육" in cited and "취업률 75%" in cited
+
+
+def test_a_list_whose_size_the_question_states_is_the_list_of_that_many_items(real: QAEngine) -> None:
+    answer = real.ask("기술교육원 새로 만드는 학과 5개가 뭐야?")  # the report lists the five new 학과 on one line
+    items = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert [i.split(" [")[0] for i in items] == ["- SW테스트엔지니어링", "- 빅데이터분석", "- 웹퍼블리싱",
+                                                 "- 영상콘텐츠 제작", "- K-뷰티"], answer.answer
