@@ -162,3 +162,11 @@ def test_a_list_whose_size_the_question_states_is_the_list_of_that_many_items(re
     items = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert [i.split(" [")[0] for i in items] == ["- SW테스트엔지니어링", "- 빅데이터분석", "- 웹퍼블리싱",
                                                  "- 영상콘텐츠 제작", "- K-뷰티"], answer.answer
+
+
+def test_a_question_about_the_target_alone_continues_the_conversation(real: QAEngine) -> None:
+    first = real.ask("서울형 뉴딜일자리 올해 예산 얼마야?")
+    target = real.ask("올해 목표 인원은 몇 명이야?", session_id=first.session_id)  # 목표 names no program
+    past = real.ask("작년 실적은?", session_id=first.session_id)
+    assert "뉴딜" in " ".join(target.passages[0].section.path + (target.passages[0].text,)), target.answer
+    assert "3,991명" in past.answer, past.answer
