@@ -89,7 +89,19 @@ def rate_basis_factor(q: Question, o: Option) -> float:
     or a rate per something else (`시간당`) is not what was asked."""
     if not q.rate_basis:
         return 1.0
-    return 1.0 if states_rate_per(q.rate_basis, o.view.own) else RATE_BASIS_MISSING
+    return 1.0 if states_rate_per(q.rate_basis, stated_with(o)) else RATE_BASIS_MISSING
+
+
+def stated_with(o: Option) -> str:
+    """The words that go with the option's figure (squashed): its line from the figure before it up to the
+    figure itself, so `시간당 11,157원 … 월 최대 241만원` gives 241만원 the 월; the whole line without a figure."""
+    f = o.figure
+    if f is None or f.span == (0, 0):
+        return o.view.own
+    cells = f.source.split("\t")
+    text = cells[f.col] if 0 <= f.col < len(cells) else f.source  # a cell's spans count in its own cell
+    start = max((g.span[1] for g in o.cand.figures if g.span[1] <= f.span[0]), default=0)
+    return squash(text[start:f.span[1]])
 
 
 def states_rate_per(basis: str, text: str) -> bool:

@@ -100,3 +100,8 @@ def test_a_round_or_branch_the_report_never_writes_is_refused(real: QAEngine, qu
 def test_a_round_the_report_writes_is_answered(real: QAEngine, question: str, text: str) -> None:
     answer = real.ask(question)
     assert not answer.abstained and text in answer.answer, answer.answer
+
+
+def test_of_two_amounts_on_one_line_the_one_per_the_asked_basis_answers(real: QAEngine) -> None:
+    answer = real.ask("서울형 뉴딜일자리 한 달에 최대 얼마 받아?")  # `시간당 11,157원 … 월 최대 241만원 지급`
+    assert not answer.abstained and (answer.figures[0].value, answer.figures[0].unit) == (241, "만원"), answer.answer
