@@ -20,6 +20,10 @@ NAME_SUFFIXES = (
     "단지", "산단", "일자리", "포럼", "플라자", "큐브", "시네마테크", "협의회", "연합",
 )
 COMMON_SUFFIXES = ("기업", "일자리")  # they also end plain nouns: 입주기업, 동행일자리 name no one place or body
+# Places and bodies that have siblings of the same kind (another …허브, …캠퍼스, …교육원): not the kinds
+# whose names are categories as often as names (…단지: 국가산업단지, …펀드, …포럼, …특구)
+FACILITY_SUFFIXES = ("과학관", "박물관", "교육원", "진흥원", "센터", "허브", "사관학교", "캠퍼스", "밸리", "타운",
+                     "위크", "랩", "하우스", "아카데미", "카페", "플라자", "큐브", "시네마테크")
 MIN_NAME, MAX_NAME = 4, 16
 _WORD_RE = re.compile(r"[가-힣A-Za-z0-9]+")
 _QUOTED_RE = re.compile(r"[「『‘'](?:\(가칭\)\s*)?([가-힣A-Za-z0-9]{3,16})[」』’']")
@@ -33,6 +37,11 @@ def _is_name(word: str) -> bool:
 def ends_like_a_name(word: str) -> bool:
     """`송파 캠퍼스`, `서부기술교육원`: the word ends the way the report's places and bodies are named."""
     return word.endswith(NAME_SUFFIXES) and not word.endswith(COMMON_SUFFIXES)
+
+
+def facility_kind(word: str) -> str:
+    """The kind of place a name names (`서울바이오허브` → 허브), or '' when it names no facility."""
+    return max((s for s in FACILITY_SUFFIXES if word.endswith(s) and len(word) > len(s)), key=len, default="")
 
 
 def _row_names(raw: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.names import facility_kind
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import ReportWords, match_strength, squash
@@ -21,6 +22,7 @@ from qa.seasons import of_season
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
 OTHER_SEASON = 0.3  # an option of another season than the question's (추계 for `올봄`)
+OTHER_PLACE = 0.3  # an option about another place of the asked kind (양재허브 for 서울바이오허브)
 ORDINAL_MISSING = 0.3  # an option whose text and scope do not write the asked round or branch (`2차`)
 UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
@@ -63,12 +65,27 @@ def names_asked(q: Question, o: Option) -> float:
     return 1.0 if match_strength(noun, terms, text) > 0 else ASKED_MISSING
 
 
-def grounding(q: Question, o: Option) -> float:
+def grounding(q: Question, o: Option, report: ReportWords | None = None) -> float:
     """How well one option grounds the question, in [0, 1]."""
     f = o.features
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
     return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) \
-        * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o) * ordinal_factor(q, o)
+        * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o) * ordinal_factor(q, o) \
+        * (place_factor(q, o, report.facilities) if report is not None else 1.0)
+
+
+def place_factor(q: Question, o: Option, facilities: tuple[str, ...]) -> float:
+    """An option whose text or scope names another place of the asked kind, and not the asked one, is
+    about that place: `입주기업 추가 모집(현재 83개사)` under `AI 양재허브 운영` says nothing of 서울바이오허브."""
+    if q.operation in COMPUTED:
+        return 1.0
+    asked = [squash(w) for w in q.subject if facility_kind(w)]
+    if not asked or any(a in o.view.context for a in asked):
+        return 1.0
+    kinds = {facility_kind(a) for a in asked}
+    others = (f for f in facilities if facility_kind(f) in kinds and f in o.view.context
+              and not any(f in a or a in f for a in asked))
+    return OTHER_PLACE if next(others, None) else 1.0
 
 
 def season_factor(q: Question, o: Option) -> float:
@@ -150,7 +167,7 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
     if unknown:
         return Verdict(True, 0.0, None, f"the report does not name this one ({', '.join(unknown)})")
     top = options[:GROUNDING_POOL]
-    scores = [grounding(q, o) for o in top]
+    scores = [grounding(q, o, report) for o in top]
     best = max(scores, default=0.0)
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.candidates import Candidate
+from corpus.names import facility_kind, report_names
 from corpus.tokens import normalize
 from corpus.years import years_in
 from index.candidates import CandidateTerms
@@ -33,10 +34,12 @@ def squash(text: str) -> str:
 
 class ReportWords:
     """Whether the report writes a word anywhere (spaces ignored): a paraphrase of the report's word, or for
-    a longer word one letter off it (`G벨리` for G밸리), counts as written."""
+    a longer word one letter off it (`G벨리` for G밸리), counts as written. Also the places it names
+    (…허브, …캠퍼스, …교육원), squashed."""
 
     def __init__(self, lines: list[str]) -> None:
         self.text = squash("\n".join(lines))
+        self.facilities = tuple(sorted({squash(n) for n in report_names(lines) if facility_kind(n)}))
 
     def writes_exactly(self, word: str) -> bool:
         return squash(word) in self.text

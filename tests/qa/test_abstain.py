@@ -105,3 +105,14 @@ def test_a_round_the_report_writes_is_answered(real: QAEngine, question: str, te
 def test_of_two_amounts_on_one_line_the_one_per_the_asked_basis_answers(real: QAEngine) -> None:
     answer = real.ask("서울형 뉴딜일자리 한 달에 최대 얼마 받아?")  # `시간당 11,157원 … 월 최대 241만원 지급`
     assert not answer.abstained and (answer.figures[0].value, answer.figures[0].unit) == (241, "만원"), answer.answer
+
+
+def test_a_line_about_another_place_of_the_asked_kind_does_not_answer(real: QAEngine) -> None:
+    from qa.abstain import OTHER_PLACE, place_factor
+
+    # `입주기업 추가 모집(현재 83개사 …)` stands under `AI 양재허브 운영`; the report counts no 서울바이오허브 companies
+    facilities = real.report_words.facilities
+    for question, factor in [("서울바이오허브 입주기업 지금 몇 곳이야?", OTHER_PLACE), ("AI 양재허브 입주기업 현재 몇 개사야?", 1.0)]:
+        ranking = real.understand(question, None)
+        line = next(o for o in ranking.options if "현재 83개사" in o.cand.text)
+        assert place_factor(ranking.question, line, facilities) == factor, question
