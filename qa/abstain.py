@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.names import facility_kind
+from corpus.model import Figure
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import ReportWords, match_strength, squash
@@ -22,6 +23,7 @@ from qa.seasons import of_season
 GROUNDING_POOL = 10  # top-ranked options looked at for grounding
 OTHER_YEAR = 0.3  # an option of another year than the question's
 OTHER_SEASON = 0.3  # an option of another season than the question's (추계 for `올봄`)
+BOUND = 0.3  # a figure that is a bound (`10인 이상`) for a question that asks no criterion
 OTHER_PLACE = 0.3  # an option about another place of the asked kind (양재허브 for 서울바이오허브)
 ORDINAL_MISSING = 0.3  # an option whose text and scope do not write the asked round or branch (`2차`)
 UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
@@ -71,7 +73,24 @@ def grounding(q: Question, o: Option, report: ReportWords | None = None) -> floa
     typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
     return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) \
         * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o) * ordinal_factor(q, o) \
-        * (place_factor(q, o, report.facilities) if report is not None else 1.0)
+        * (place_factor(q, o, report.facilities) if report is not None else 1.0) * bound_factor(q, o)
+
+
+def bound_factor(q: Question, o: Option) -> float:
+    """`상시근로자 10인 이상`: a figure followed by a comparator is a criterion, not how many there are; it
+    answers `몇 명 뽑아` only when the question asks for a criterion (`조건`, `기준`, `이상`)."""
+    f = o.figure
+    words = question_words()
+    if f is None or f.span == (0, 0) or any(c in q.text for c in (*words.criterion_cues, *words.comparators)):
+        return 1.0
+    following = figure_text(f)[f.span[1]:].lstrip()
+    return BOUND if following.startswith(tuple(w for w in words.comparators if " " not in w)) else 1.0
+
+
+def figure_text(f: Figure) -> str:
+    """The text a figure's span counts in: its line, or for a table cell its own cell."""
+    cells = f.source.split("\t")
+    return cells[f.col] if 0 <= f.col < len(cells) else f.source
 
 
 def place_factor(q: Question, o: Option, facilities: tuple[str, ...]) -> float:
@@ -115,10 +134,8 @@ def stated_with(o: Option) -> str:
     f = o.figure
     if f is None or f.span == (0, 0):
         return o.view.own
-    cells = f.source.split("\t")
-    text = cells[f.col] if 0 <= f.col < len(cells) else f.source  # a cell's spans count in its own cell
     start = max((g.span[1] for g in o.cand.figures if g.span[1] <= f.span[0]), default=0)
-    return squash(text[start:f.span[1]])
+    return squash(figure_text(f)[start:f.span[1]])
 
 
 def states_rate_per(basis: str, text: str) -> bool:
@@ -172,8 +189,8 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
     if best < threshold:
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
-    if min(rate_basis_factor(q, chosen), season_factor(q, chosen), ordinal_factor(q, chosen)) < 1:
-        # never an amount per another basis, nor another season's or round's line
+    if min(rate_basis_factor(q, chosen), season_factor(q, chosen), ordinal_factor(q, chosen),
+           bound_factor(q, chosen)) < 1:  # never an amount per another basis, another season's or round's line, a bound
         chosen = next(o for o, g in zip(top, scores) if g >= threshold)
     if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)

@@ -53,6 +53,7 @@ class QuestionWords:
     rate_bases: tuple[tuple[str, ...], ...]  # words naming one basis of a rate (`1인당`, `한 달에`)
     per_month_cues: tuple[str, ...]  # `한 달에 얼마`: a rate per month, with no 당 written
     place_counts: dict[str, list[str]]  # counters that count places or bodies, and the units that do
+    criterion_cues: tuple[str, ...]  # `참여 조건`, `지원 기준`: a criterion is asked, so a bound answers
 
 
 def _read(name: str) -> dict:
@@ -77,7 +78,7 @@ def question_words() -> QuestionWords:
     d = _read("question_words.json")
     tuples = ("followup_starts", "list_cues", "compare_cues", "max_cues", "min_cues", "less_cues", "sum_cues",
               "delta_cues", "raise_cues", "comparatives", "increment_words", "target_cues", "before_cues",
-              "per_month_cues")
+              "per_month_cues", "criterion_cues")
     sets = ("frame_words", "total_rows")
     d["rate_bases"] = tuple(tuple(group) for group in d["rate_bases"])
     return QuestionWords(**{k: tuple(v) if k in tuples else frozenset(v) if k in sets else v for k, v in d.items()})

@@ -116,3 +116,14 @@ def test_a_line_about_another_place_of_the_asked_kind_does_not_answer(real: QAEn
         ranking = real.understand(question, None)
         line = next(o for o in ranking.options if "현재 83개사" in o.cand.text)
         assert place_factor(ranking.question, line, facilities) == factor, question
+
+
+def test_a_bound_answers_a_criterion_not_how_many(real: QAEngine) -> None:
+    from qa.abstain import BOUND, bound_factor
+
+    # `(기존) 상시근로자 10인 이상 … ⇨ (변경) 30인, 6억 이상` states who may take part, not how many are chosen
+    for question, factor in [("서울형 청년인턴 직무캠프 올해 몇 명이나 뽑아?", BOUND),
+                             ("청년인턴 직무캠프 참여기업 조건이 상시근로자 몇 인 이상이야?", 1.0)]:
+        ranking = real.understand(question, None)
+        bound = next(o for o in ranking.options if o.figure is not None and o.figure.value == 10 and o.figure.unit == "인")
+        assert bound_factor(ranking.question, bound) == factor, question
