@@ -75,7 +75,7 @@ def exact_counter(q: Question) -> bool:
 
 def type_fit(q: Question, view: View, fig: Figure | None) -> float:
     """1 when the option can be the kind of answer asked for (a number of the asked kind, a date, a place,
-    a name), else 0."""
+    a name), else 0. `어디` asks for a place or a body (`어디서 맡아`, `어디가 대행해`)."""
     kind = q.answer_type
     if exact_counter(q):
         return float(fig is not None and (compatible(fig.unit, q.counter) or fig.unit.startswith(q.counter)))
@@ -93,7 +93,8 @@ def type_fit(q: Question, view: View, fig: Figure | None) -> float:
     if kind == "date":
         return float(bool(DATE_RE.search(c.text)) or bool(keys & answer_type("date").keys))
     if kind == "place":
-        return float(bool(keys & answer_type("place").keys) or names_new(PLACE_RE, c.value_text, q))
+        return float(bool(keys & answer_type("place").keys) or names_new(PLACE_RE, c.value_text, q)
+                     or names_new(WHO_RE, c.value_text, q))
     if kind == "who":
         return float(bool(keys & answer_type("who").keys) or names_new(WHO_RE, c.value_text, q))
     return 0.0

@@ -60,3 +60,8 @@ def test_how_many_places_is_never_answered_by_a_count_of_teams(real: QAEngine) -
 def test_when_it_is_all_built_asks_for_the_completion(real: QAEngine) -> None:
     answer = real.ask("디지털금융지원센터 언제 다 지어져?")  # the report: `('26.9월 준공 목표)`
     assert not answer.abstained and "준공" in answer.answer, answer.answer
+
+
+def test_where_is_answered_by_a_body_as_well_as_a_place(real: QAEngine) -> None:
+    answer = real.ask("외국인학교 지원 업무는 어디서 맡아?")  # a department answers 어디서, not a statute
+    assert not answer.abstained and "과" in answer.answer and "조례" not in answer.answer, answer.answer
