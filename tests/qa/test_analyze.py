@@ -178,3 +178,11 @@ def test_a_word_of_another_kind_than_the_asked_one_is_no_asked_attribute() -> No
 ])
 def test_the_asked_round_or_branch_is_read(question: str, ordinals: tuple[str, ...]) -> None:
     assert analyze(question, 2023).ordinals == ordinals
+
+
+@pytest.mark.parametrize("question", ["원래는 얼마였는데?", "올리기 전에는 얼마였는데?"])
+def test_asking_for_the_value_before_a_change_names_no_subject_so_it_follows_up(question: str) -> None:
+    from qa.followup import is_followup
+
+    q = analyze(question, 2023)
+    assert q.subject == () and is_followup(q)
