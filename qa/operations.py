@@ -18,7 +18,7 @@ from qa.features import TYPE, chain_role
 from qa.grounding import ReportWords, squash
 from qa.cues import morphs_of
 from qa.lexicon import plain_words, question_words
-from qa.parts import named_parts
+from qa.parts import as_written, named_parts
 from qa.rank import Option, Ranker, Ranking
 from qa.series import Member, SeriesFinder, is_total, series_key
 from qa.strategies import MAX_FIGURES, Result, single
@@ -161,9 +161,9 @@ class Calculator:
         for unit in dict.fromkeys(c[0].figure.unit for c in choices):
             picked = one_each(choices, lambda o: compatible(o.figure.unit, unit))
             if picked is not None:
-                return [Member(" ".join(part), o.figure, o.cand) for part, o in zip(parts, picked)]
+                return [Member(as_written(q.text, part), o.figure, o.cand) for part, o in zip(parts, picked)]
         picked = one_each(choices, lambda o: True)
-        return [Member(" ".join(part), o.figure, o.cand) for part, o in zip(parts, picked)] if picked else []
+        return [Member(as_written(q.text, part), o.figure, o.cand) for part, o in zip(parts, picked)] if picked else []
 
     def combine(self, q: Question, members: list[Member]) -> Result:
         """Compare or add the named parts' figures, or say why numbers of different kinds cannot be."""

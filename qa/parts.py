@@ -55,3 +55,16 @@ def named_parts(q: Question, is_report_word: Callable[[str], bool]) -> list[tupl
     shared = set(named[0]).intersection(*named[1:])
     own = [tuple(w for w in p if w not in shared) for p in named]
     return own if all(own) else []
+
+
+def as_written(text: str, part: tuple[str, ...]) -> str:
+    """The part as the question writes it (`R&D 예산 AI`, `바이오·의료`), not its lower-cased morphemes; the
+    morphemes joined when they cannot be found in order."""
+    lowered, at, start = text.lower(), 0, -1
+    for word in part:
+        found = lowered.find(word, at)
+        if found < 0:
+            return " ".join(part)
+        start = found if start < 0 else start
+        at = found + len(word)
+    return text[start:at]
