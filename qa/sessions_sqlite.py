@@ -1,9 +1,9 @@
 """Conversation turns kept in SQLite, so a server restart keeps every session's follow-up context.
 
-Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API, and
-an owner per session: claim() gives a new session to its first caller and tells anyone else no.
-A session expires once its latest turn is older than the time to live; expired sessions are
-invisible at once and their rows are purged on the next write.
+Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API. A
+session's id is the key its owner's name for it was turned into (web/ownership.py); the store does not
+need to know whose it is. A session expires once its latest turn is older than the time to live;
+expired sessions are invisible at once and their rows are purged on the next write.
 """
 from __future__ import annotations
 
@@ -21,8 +21,7 @@ DEFAULT_MAX_TURNS = 200  # per session; older turns are dropped so one id cannot
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
-    updated_at REAL NOT NULL,
-    owner TEXT NOT NULL DEFAULT ''
+    updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_age ON sessions (updated_at);
 CREATE TABLE IF NOT EXISTS turns (
@@ -41,10 +40,7 @@ CREATE INDEX IF NOT EXISTS turns_by_session ON turns (session_id, id);
 """
 
 # Columns added after the first release, with their definitions: a store made earlier gets them on open.
-_LATER_COLUMNS = {
-    "turns": {"context": "TEXT NOT NULL DEFAULT '{}'"},
-    "sessions": {"owner": "TEXT NOT NULL DEFAULT ''"},  # '' (sessions made before owners): nobody's
-}
+_LATER_COLUMNS = {"turns": {"context": "TEXT NOT NULL DEFAULT '{}'"}}
 _LIVE_TURNS = "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id WHERE s.id = ? AND s.updated_at >= ?"
 
 
@@ -56,22 +52,6 @@ class SqliteSessionStore:
         self.max_turns = max_turns
         self.clock = clock
         db.create(SCHEMA, _add_later_columns)
-
-    def claim(self, session_id: str, owner: str) -> bool:
-        """True when `owner` may use the session: it owns it, or it did not exist (or had expired) and
-        is now theirs. False when someone else owns it."""
-        with self.db.transaction() as conn:  # an expired session of the same id is gone for good
-            conn.execute("DELETE FROM sessions WHERE id = ? AND updated_at < ?", (session_id, self._cutoff()))
-            conn.execute("INSERT INTO sessions (id, updated_at, owner) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                         (session_id, self.clock(), owner))
-            row = conn.execute("SELECT owner FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return row["owner"] == owner
-
-    def owner_of(self, session_id: str) -> str | None:
-        """The live session's owner; None when it does not exist or has expired."""
-        rows = self.db.query("SELECT owner FROM sessions WHERE id = ? AND updated_at >= ?",
-                             (session_id, self._cutoff()))
-        return rows[0]["owner"] if rows else None
 
     def last(self, session_id: str) -> Turn | None:
         rows = self.db.query(f"{_LIVE_TURNS} ORDER BY t.id DESC LIMIT 1", (session_id, self._cutoff()))
@@ -98,8 +78,9 @@ class SqliteSessionStore:
                          (session_id, session_id, self.max_turns))
 
     def delete(self, session_id: str) -> bool:
-        """Remove the session and its turns; False when there was none."""
+        """Remove the session and its turns; False when there was none (or it had expired)."""
         with self.db.transaction() as conn:
+            self._purge(conn)
             return conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
 
     def expire(self) -> int:
