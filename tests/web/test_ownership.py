@@ -169,4 +169,20 @@ def test_the_feedback_export_needs_an_admin_key(client: TestClient, assert_error
     (row,) = client.get("/api/feedback", headers=as_key(ADMIN)).json()
     assert row["session_id"] is None and row["question"] == QUESTION
     (row,) = client.get("/api/feedback", params={"session_ids": "true"}, headers=as_key(ADMIN)).json()
-    assert row["session_id"] == sid
+    assert row["session_id"] is not None
+
+
+def test_feedback_relates_to_the_raters_own_conversation(client: TestClient, assert_error: CheckError) -> None:
+    """Each rater's "1" is its own conversation: the rater sees its name back, the admin export the key its
+    turns are stored under, and that key is no way in for anyone."""
+    sessions = client.app.state.storage.sessions
+    for key, question in ((KEY_A, QUESTION), (KEY_B, FOLLOWUP)):
+        ask(client, as_key(key), question, "1")
+        rating = {"session_id": "1", "question": question, "answer": "답 [1]", "rating": "up"}
+        created = client.post("/api/feedback", json=rating, headers=as_key(key))
+        assert created.status_code == 201 and created.json()["session_id"] == "1"
+    rows = client.get("/api/feedback", params={"session_ids": "true"}, headers=as_key(ADMIN)).json()
+    assert [[t.question for t in sessions.turns(row["session_id"])] for row in rows] == [[QUESTION], [FOLLOWUP]]
+    for row in rows:
+        for key in (KEY_A, KEY_B):
+            assert_error(client.get(f"/api/sessions/{row['session_id']}", headers=as_key(key)), 404, "not_found")
