@@ -39,19 +39,23 @@ CREATE TABLE IF NOT EXISTS turns (
 CREATE INDEX IF NOT EXISTS turns_by_session ON turns (session_id, id);
 """
 
+Rekey = Callable[[str, str], str]  # (owner, name) -> the id that owner's session of that name is kept under
+
 # Columns added after the first release, with their definitions: a store made earlier gets them on open.
 _LATER_COLUMNS = {"turns": {"context": "TEXT NOT NULL DEFAULT '{}'"}}
+_NAMING_TABLES = ("turns", "feedback")  # whose session_id names a session (feedback: web/feedback.py)
 _LIVE_TURNS = "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id WHERE s.id = ? AND s.updated_at >= ?"
 
 
 class SqliteSessionStore:
-    def __init__(self, db: Database, ttl_seconds: float = DEFAULT_TTL_SECONDS,
+    def __init__(self, db: Database, rekey: Rekey, ttl_seconds: float = DEFAULT_TTL_SECONDS,
                  max_turns: int = DEFAULT_MAX_TURNS, clock: Callable[[], float] = time.time) -> None:
+        """`rekey` moves sessions kept by an earlier release under their owner's key (see _rekey_owned)."""
         self.db = db
         self.ttl = ttl_seconds
         self.max_turns = max_turns
         self.clock = clock
-        db.create(SCHEMA, _add_later_columns)
+        db.create(SCHEMA, lambda conn: _upgrade(conn, rekey))
 
     def last(self, session_id: str) -> Turn | None:
         rows = self.db.query(f"{_LIVE_TURNS} ORDER BY t.id DESC LIMIT 1", (session_id, self._cutoff()))
@@ -95,12 +99,35 @@ class SqliteSessionStore:
         return conn.execute("DELETE FROM sessions WHERE updated_at < ?", (self._cutoff(),)).rowcount
 
 
-def _add_later_columns(conn: sqlite3.Connection) -> None:
+def _upgrade(conn: sqlite3.Connection, rekey: Rekey) -> None:
     for table, added in _LATER_COLUMNS.items():
-        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        present = _columns(conn, table)
         for column, definition in added.items():
             if column not in present:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+    _rekey_owned(conn, rekey)
+
+
+def _rekey_owned(conn: sqlite3.Connection, rekey: Rekey) -> None:
+    """An earlier release kept each session under the name its first caller chose, with that caller in an
+    `owner` column. Move each such session (its turns and the feedback naming it along) to
+    rekey(owner, name), so its owner still finds it by that name and nobody else does, and empty the
+    column: done once, in the upgrade's transaction. Sessions with no owner ('': kept before owners
+    existed) were nobody's and stay so, under a name no key equals, until they expire."""
+    if "owner" not in _columns(conn, "sessions"):
+        return
+    naming = [table for table in _NAMING_TABLES if _columns(conn, table)]
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # turns point at the new id once the loop is done
+    for row in conn.execute("SELECT id, owner FROM sessions WHERE owner != ''").fetchall():
+        key = rekey(row["owner"], row["id"])
+        conn.execute("UPDATE sessions SET id = ?, owner = '' WHERE id = ?", (key, row["id"]))
+        for table in naming:
+            conn.execute(f"UPDATE {table} SET session_id = ? WHERE session_id = ?", (key, row["id"]))
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The table's column names; empty when there is no such table."""
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def _turn(row: sqlite3.Row) -> Turn:

@@ -7,6 +7,8 @@ two ordinary keys, one admin key, the chat page's cookie, a Kakao user.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -186,3 +188,42 @@ def test_feedback_relates_to_the_raters_own_conversation(client: TestClient, ass
     for row in rows:
         for key in (KEY_A, KEY_B):
             assert_error(client.get(f"/api/sessions/{row['session_id']}", headers=as_key(key)), 404, "not_found")
+
+
+OLD_SCHEMA = """
+CREATE TABLE sessions (id TEXT PRIMARY KEY, updated_at REAL NOT NULL, owner TEXT NOT NULL DEFAULT '');
+CREATE TABLE turns (id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE, question TEXT NOT NULL,
+    query TEXT NOT NULL, topic TEXT NOT NULL, section_ref TEXT, answer TEXT NOT NULL, refs TEXT NOT NULL,
+    at REAL NOT NULL, context TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, session_id TEXT NOT NULL,
+    rating TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL, refs TEXT NOT NULL, comment TEXT);
+"""
+
+
+def test_conversations_stored_by_the_first_caller_release_stay_their_owners(
+        env: dict[str, str], assert_error: CheckError) -> None:
+    """A database from when a session was kept under its client's name, its owner beside it: after the
+    upgrade the owner reads and continues it by that name, the admin's export still relates its feedback,
+    and nobody else finds it; opening the file again changes nothing."""
+    with sqlite3.connect(Path(env["QA_DATA_DIR"]) / "qa.sqlite3") as conn:
+        conn.executescript(OLD_SCHEMA)
+        now = time.time()
+        conn.executemany("INSERT INTO sessions VALUES (?, ?, ?)",
+                         [("1", now, f"key:{key_id(KEY_A)}"), ("left", now, "")])
+        conn.execute("INSERT INTO turns (session_id, question, query, topic, section_ref, answer, refs, at) VALUES "
+                     "('1', ?, ?, ?, 'IV.1.1.b1', '37,799백만원 [1]', '[\"IV.1.1.b1\"]', ?)",
+                     (QUESTION, f"{TOPIC} 올해 예산", f'["{TOPIC}", "조성"]', now))
+        conn.execute("INSERT INTO feedback (at, session_id, rating, question, answer, refs) "
+                     "VALUES (?, '1', 'up', ?, '37,799백만원 [1]', '[]')", (now, QUESTION))
+    for _ in range(2):  # a restart runs the upgrade's check again
+        with TestClient(create_app(Settings.from_env(env))) as client:
+            assert questions(client, as_key(KEY_A), "1")[0] == QUESTION
+            assert_error(client.get("/api/sessions/1", headers=as_key(KEY_B)), 404, "not_found")
+            assert_error(client.get("/api/sessions/left", headers=as_key(KEY_A)), 404, "not_found")
+            (row,) = client.get("/api/feedback", params={"session_ids": "true"}, headers=as_key(ADMIN)).json()
+            assert client.app.state.storage.sessions.turns(row["session_id"])[0].question == QUESTION
+    with TestClient(create_app(Settings.from_env(env))) as client:
+        assert ask(client, as_key(KEY_A), FOLLOWUP, "1").status_code == 200
+        assert TOPIC in stored_query(client, f"key:{key_id(KEY_A)}", "1")
+        assert questions(client, as_key(KEY_A), "1") == [QUESTION, FOLLOWUP]
