@@ -1,9 +1,9 @@
 """Conversation turns kept in SQLite, so a server restart keeps every session's follow-up context.
 
-Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API, and
-an owner per session: claim() gives a new session to its first caller and tells anyone else no.
-A session expires once its latest turn is older than the time to live; expired sessions are
-invisible at once and their rows are purged on the next write.
+Same interface as qa.session.SessionStore (last, add), plus turns() and delete() for the API. A
+session's id is the key its owner's name for it was turned into (web/ownership.py); the store does not
+need to know whose it is. A session expires once its latest turn is older than the time to live;
+expired sessions are invisible at once and their rows are purged on the next write.
 """
 from __future__ import annotations
 
@@ -21,8 +21,7 @@ DEFAULT_MAX_TURNS = 200  # per session; older turns are dropped so one id cannot
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
-    updated_at REAL NOT NULL,
-    owner TEXT NOT NULL DEFAULT ''
+    updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_age ON sessions (updated_at);
 CREATE TABLE IF NOT EXISTS turns (
@@ -40,38 +39,23 @@ CREATE TABLE IF NOT EXISTS turns (
 CREATE INDEX IF NOT EXISTS turns_by_session ON turns (session_id, id);
 """
 
+Rekey = Callable[[str, str], str]  # (owner, name) -> the id that owner's session of that name is kept under
+
 # Columns added after the first release, with their definitions: a store made earlier gets them on open.
-_LATER_COLUMNS = {
-    "turns": {"context": "TEXT NOT NULL DEFAULT '{}'"},
-    "sessions": {"owner": "TEXT NOT NULL DEFAULT ''"},  # '' (sessions made before owners): nobody's
-}
+_LATER_COLUMNS = {"turns": {"context": "TEXT NOT NULL DEFAULT '{}'"}}
+_NAMING_TABLES = ("turns", "feedback")  # whose session_id names a session (feedback: web/feedback.py)
 _LIVE_TURNS = "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id WHERE s.id = ? AND s.updated_at >= ?"
 
 
 class SqliteSessionStore:
-    def __init__(self, db: Database, ttl_seconds: float = DEFAULT_TTL_SECONDS,
+    def __init__(self, db: Database, rekey: Rekey, ttl_seconds: float = DEFAULT_TTL_SECONDS,
                  max_turns: int = DEFAULT_MAX_TURNS, clock: Callable[[], float] = time.time) -> None:
+        """`rekey` moves sessions kept by an earlier release under their owner's key (see _rekey_owned)."""
         self.db = db
         self.ttl = ttl_seconds
         self.max_turns = max_turns
         self.clock = clock
-        db.create(SCHEMA, _add_later_columns)
-
-    def claim(self, session_id: str, owner: str) -> bool:
-        """True when `owner` may use the session: it owns it, or it did not exist (or had expired) and
-        is now theirs. False when someone else owns it."""
-        with self.db.transaction() as conn:  # an expired session of the same id is gone for good
-            conn.execute("DELETE FROM sessions WHERE id = ? AND updated_at < ?", (session_id, self._cutoff()))
-            conn.execute("INSERT INTO sessions (id, updated_at, owner) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                         (session_id, self.clock(), owner))
-            row = conn.execute("SELECT owner FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return row["owner"] == owner
-
-    def owner_of(self, session_id: str) -> str | None:
-        """The live session's owner; None when it does not exist or has expired."""
-        rows = self.db.query("SELECT owner FROM sessions WHERE id = ? AND updated_at >= ?",
-                             (session_id, self._cutoff()))
-        return rows[0]["owner"] if rows else None
+        db.create(SCHEMA, lambda conn: _upgrade(conn, rekey))
 
     def last(self, session_id: str) -> Turn | None:
         rows = self.db.query(f"{_LIVE_TURNS} ORDER BY t.id DESC LIMIT 1", (session_id, self._cutoff()))
@@ -98,8 +82,9 @@ class SqliteSessionStore:
                          (session_id, session_id, self.max_turns))
 
     def delete(self, session_id: str) -> bool:
-        """Remove the session and its turns; False when there was none."""
+        """Remove the session and its turns; False when there was none (or it had expired)."""
         with self.db.transaction() as conn:
+            self._purge(conn)
             return conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
 
     def expire(self) -> int:
@@ -114,12 +99,35 @@ class SqliteSessionStore:
         return conn.execute("DELETE FROM sessions WHERE updated_at < ?", (self._cutoff(),)).rowcount
 
 
-def _add_later_columns(conn: sqlite3.Connection) -> None:
+def _upgrade(conn: sqlite3.Connection, rekey: Rekey) -> None:
     for table, added in _LATER_COLUMNS.items():
-        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        present = _columns(conn, table)
         for column, definition in added.items():
             if column not in present:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+    _rekey_owned(conn, rekey)
+
+
+def _rekey_owned(conn: sqlite3.Connection, rekey: Rekey) -> None:
+    """An earlier release kept each session under the name its first caller chose, with that caller in an
+    `owner` column. Move each such session (its turns and the feedback naming it along) to
+    rekey(owner, name), so its owner still finds it by that name and nobody else does, and empty the
+    column: done once, in the upgrade's transaction. Sessions with no owner ('': kept before owners
+    existed) were nobody's and stay so, under a name no key equals, until they expire."""
+    if "owner" not in _columns(conn, "sessions"):
+        return
+    naming = [table for table in _NAMING_TABLES if _columns(conn, table)]
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # turns point at the new id once the loop is done
+    for row in conn.execute("SELECT id, owner FROM sessions WHERE owner != ''").fetchall():
+        key = rekey(row["owner"], row["id"])
+        conn.execute("UPDATE sessions SET id = ?, owner = '' WHERE id = ?", (key, row["id"]))
+        for table in naming:
+            conn.execute(f"UPDATE {table} SET session_id = ? WHERE session_id = ?", (key, row["id"]))
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The table's column names; empty when there is no such table."""
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def _turn(row: sqlite3.Row) -> Turn:

@@ -32,7 +32,7 @@ def load_configured_engine(settings: Settings, sessions: SqliteSessionStore | No
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    app.state.storage = storage = open_storage(app.state.settings)  # sessions and feedback (SQLite)
+    app.state.storage = storage = open_storage(app.state.settings, app.state.secret)  # sessions and feedback
     loader: EngineLoader = app.state.loader
     try:
         if app.state.engine is None:

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS feedback (
 
 @dataclass(frozen=True)
 class Feedback:
-    session_id: str
+    session_id: str  # the key of the rated conversation (web/ownership.py), not the rater's name for it
     question: str
     answer: str
     refs: tuple[str, ...]

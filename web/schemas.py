@@ -45,7 +45,8 @@ class AskRequest(BaseModel):
 
     question: Question = Field(description=f"The question, 1 to {MAX_QUESTION_CHARS} characters after stripping.")
     session_id: SessionId | None = Field(
-        default=None, description="Conversation id for follow-up questions; a new one is made when absent."
+        default=None, description="Your name for the conversation, for follow-up questions (another caller's same "
+        "name is another conversation); a new one is made when absent."
     )
     top_k: TopK | None = Field(default=DEFAULT_TOP_K, description=f"Passages to return, 1 to {MAX_TOP_K}.")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from fastapi import Request
 
@@ -15,6 +16,7 @@ from qa.errors import IndexNotReadyError, StorageError
 from qa.sessions_sqlite import SqliteSessionStore
 from qa.sqlite_db import Database
 from web.feedback import FeedbackStore
+from web.ownership import conversation_key
 from web.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -34,11 +36,13 @@ class Storage:
         self.db.close()
 
 
-def open_storage(settings: Settings) -> Storage:
-    """Open (creating when missing) the file at settings.db_path and drop the expired sessions.
-    A file that cannot be written is logged, naming it, and the service goes on without it."""
+def open_storage(settings: Settings, secret: bytes) -> Storage:
+    """Open (creating when missing) the file at settings.db_path and drop the expired sessions; `secret` is
+    the server secret, which keys the sessions' ids. A file that cannot be written is logged, naming it, and
+    the service goes on without it."""
     db = Database(settings.db_path)
-    sessions = SqliteSessionStore(db, ttl_seconds=settings.session_ttl_hours * 3600)
+    ttl = settings.session_ttl_hours * 3600
+    sessions = SqliteSessionStore(db, partial(conversation_key, secret), ttl_seconds=ttl)
     storage = Storage(db, sessions, FeedbackStore(db))
     try:
         sessions.expire()

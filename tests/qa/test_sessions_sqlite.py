@@ -1,6 +1,7 @@
 """Conversation turns in SQLite: kept across a restart, expired by age, deleted on request, safe across threads."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,10 @@ def turn(question: str, at: float = NOW, answer: str = "'23년 예산 37,799백�
                 section_ref="IV.3.1.b1", at=at, answer=answer, refs=("IV.3.1.b1", "IV.3.1"))
 
 
+def rekey(owner: str, name: str) -> str:
+    return f"{owner}/{name}"
+
+
 @pytest.fixture
 def open_store(tmp_path: Path) -> Callable[..., SqliteSessionStore]:
     """Opens a store on the same file each call, as a restarted server would; the clock reads NOW."""
@@ -27,7 +32,7 @@ def open_store(tmp_path: Path) -> Callable[..., SqliteSessionStore]:
 
     def open_(ttl_hours: float = 24.0, clock: Callable[[], float] = lambda: NOW, **kwargs: int) -> SqliteSessionStore:
         opened.append(Database(tmp_path / "qa.sqlite3"))
-        return SqliteSessionStore(opened[-1], ttl_seconds=ttl_hours * HOUR, clock=clock, **kwargs)
+        return SqliteSessionStore(opened[-1], rekey, ttl_seconds=ttl_hours * HOUR, clock=clock, **kwargs)
 
     yield open_
     for db in opened:
@@ -115,3 +120,42 @@ def test_concurrent_writers_lose_no_turn(open_store: Callable[..., SqliteSession
         worker.join()
     questions = [t.question for sid in ("s0", "s1", "s2") for t in stores[0].turns(sid)]
     assert sorted(questions) == sorted(f"{n}-{i}" for n in range(threads) for i in range(per_thread))
+
+
+def test_sessions_kept_under_their_first_callers_names_move_to_their_owners_keys(tmp_path: Path) -> None:
+    """The release before owner namespaces kept a session under its client's name with an `owner` column.
+    Opening the file moves each owned session and its turns to rekey(owner, name), in one go and once;
+    sessions with no owner stay where nobody's key leads."""
+    path = tmp_path / "qa.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("""
+            CREATE TABLE sessions (id TEXT PRIMARY KEY, updated_at REAL NOT NULL, owner TEXT NOT NULL DEFAULT '');
+            CREATE TABLE turns (id INTEGER PRIMARY KEY AUTOINCREMENT,
+                session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE, question TEXT NOT NULL,
+                query TEXT NOT NULL, topic TEXT NOT NULL, section_ref TEXT, answer TEXT NOT NULL,
+                refs TEXT NOT NULL, at REAL NOT NULL);
+        """)
+        conn.executemany("INSERT INTO sessions VALUES (?, ?, ?)", [("1", NOW, "key:a"), ("2", NOW, "page:b"),
+                                                                  ("old", NOW, "")])
+        conn.executemany("INSERT INTO turns (session_id, question, query, topic, answer, refs, at) "
+                         "VALUES (?, ?, '', '[]', '', '[]', ?)",
+                         [("1", "첫", NOW), ("1", "둘", NOW), ("2", "셋", NOW), ("old", "넷", NOW)])
+    calls: list[tuple[str, str]] = []
+
+    def counting(owner: str, name: str) -> str:
+        calls.append((owner, name))
+        return rekey(owner, name)
+
+    for _ in range(2):
+        db = Database(path)
+        store = SqliteSessionStore(db, counting, clock=lambda: NOW)
+        assert [t.question for t in store.turns("key:a/1")] == ["첫", "둘"]
+        assert [t.question for t in store.turns("page:b/2")] == ["셋"]
+        assert store.turns("1") == [] and [t.question for t in store.turns("old")] == ["넷"]
+        assert db.query("PRAGMA foreign_key_check") == []
+        db.close()
+    assert sorted(calls) == [("key:a", "1"), ("page:b", "2")]  # the second opening had nothing to move
+    db = Database(path)
+    assert SqliteSessionStore(db, rekey, clock=lambda: NOW).delete("key:a/1")
+    assert db.query("SELECT count(*) FROM turns WHERE session_id = 'key:a/1'")[0][0] == 0  # still cascades
+    db.close()

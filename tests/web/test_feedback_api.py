@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 
 from tests.web.fakes import FakeEngine
 from web.app import create_app
+from web.edge.keys import key_id
+from web.ownership import conversation_key
 from web.settings import Settings
 
 CheckError = Callable[[Any, int, str], None]
@@ -40,8 +42,10 @@ def test_feedback_is_stored_with_time_and_exported_as_json(client: TestClient) -
     assert response.status_code == 201
     created = response.json()
     assert created["comment"] == "정확합니다" and created["at"].endswith("+00:00") and created["id"] >= 1
+    assert created["session_id"] == GOOD["session_id"]  # the rater's name for its conversation
     (row,) = client.get("/api/feedback?session_ids=true").json()
-    assert row == created and row["refs"] == GOOD["refs"] and row["session_id"] == GOOD["session_id"]
+    key = conversation_key(client.app.state.secret, f"key:{key_id(ADMIN_KEY)}", GOOD["session_id"])
+    assert row == {**created, "session_id": key} and row["refs"] == GOOD["refs"]  # the export: its stored key
     assert client.get("/api/feedback?format=json&session_ids=true").json() == [row]
     assert client.get("/api/feedback").json() == [{**row, "session_id": None}]  # not unless asked
 

@@ -16,7 +16,7 @@ from tests.web.messenger_support import RecordingEngine, app_client, check_kakao
 from qa.answer import Answer
 from web.app import create_app
 from web.messengers.common import UNREADABLE
-from web.schemas import SESSION_ID_PATTERN
+from web.ownership import conversation_key, messenger_session
 from web.settings import Settings
 
 REQUEST = fixture("kakao_skill_request.json")
@@ -92,15 +92,15 @@ def test_long_answers_are_cut_at_a_sentence_and_keep_citation_and_link(tmp_path:
 
 
 def test_the_kakao_user_id_is_the_session(tmp_path: Path) -> None:
+    """Each user's conversation is their keyed name in the platform's space, stored as every owner's is."""
     engine = RecordingEngine(FakeEngine())
     with app_client(tmp_path, engine) as client:
         for user in ("user-a", "user-a", "user-b"):
             assert client.post("/kakao/skill", json=with_user(REQUEST, user)).status_code == 200
+        secret = client.app.state.secret
     first, again, other = engine.sessions
-    assert first == again != other
-    assert all(s and s.startswith("kakao:") and re.match(SESSION_ID_PATTERN, s) and len(s) <= 128
-               for s in engine.sessions)
-    assert "user-a" not in first
+    assert first == again != other and "user-a" not in first
+    assert first == conversation_key(secret, "kakao", messenger_session(secret, "kakao", "user-a"))
 
 
 @pytest.mark.parametrize(("path", "headers", "status"), [

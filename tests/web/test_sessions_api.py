@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from tests.web.mini import MINI_REPORT
 from web.app import create_app
+from web.edge.gate import OPEN
+from web.ownership import conversation_key
 from web.settings import Settings
 
 CheckError = Callable[[Any, int, str], None]
@@ -43,7 +45,7 @@ def test_a_restarted_server_keeps_the_session_and_its_followup_context(mini_sett
     with TestClient(create_app(mini_settings)) as client:  # a new app on the same data directory
         assert len(client.get("/api/sessions/s-1").json()["turns"]) == 1
         followup = ask(client, "작년 성과는?", "s-1")
-        stored = client.app.state.storage.sessions.last("s-1")
+        stored = client.app.state.storage.sessions.last(conversation_key(client.app.state.secret, OPEN, "s-1"))
     assert stored.question == "작년 성과는?" and "스타트업" in stored.query  # the topic came from before the restart
     assert "스타트업 글로벌 진출 지원" in followup["passages"][0]["section"]["path"]
 
@@ -64,6 +66,7 @@ def test_unknown_and_expired_sessions_are_404(mini_settings: Settings, assert_er
         ask(client, "청년취업사관학교 올해 예산은?", "s-1")
         client.app.state.storage.sessions.ttl = 0  # every session is now past its age
         assert_error(client.get("/api/sessions/s-1"), 404, "not_found")
+        assert_error(client.delete("/api/sessions/s-1"), 404, "not_found")
 
 
 def test_session_ttl_setting(tmp_path: Path) -> None:

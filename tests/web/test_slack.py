@@ -9,6 +9,7 @@ import pytest
 from tests.web.fakes import FakeEngine
 from tests.web.messenger_support import (SLACK_SECRET, BlockingEngine, CallbackServer, RecordingEngine, app_client,
                                check_slack_reply, drain_background, fixture, slack_request)
+from web.ownership import conversation_key, messenger_session
 
 COMMAND = fixture("slack_command.json")
 SIGNED = {"QA_SLACK_SIGNING_SECRET": SLACK_SECRET}
@@ -99,8 +100,10 @@ def test_the_slack_user_is_the_session(tmp_path: Path) -> None:
     with app_client(tmp_path, engine, **SIGNED) as client:
         for user in ("U1", "U1", "U2"):
             post(client, {**COMMAND, "user_id": user})
+        secret = client.app.state.secret
     first, again, other = engine.sessions
-    assert first == again != other and first is not None and first.startswith("slack:")
+    assert first == again != other
+    assert first == conversation_key(secret, "slack", messenger_session(secret, "slack", COMMAND["team_id"], "U1"))
 
 
 def test_late_answer_goes_to_the_response_url(tmp_path: Path) -> None:

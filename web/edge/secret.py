@@ -1,4 +1,4 @@
-"""The server secret: it signs the chat page's cookie and keys the messenger users' conversation ids.
+"""The server secret: it signs the chat page's cookie and keys every stored conversation (web/ownership.py).
 
 QA_SESSION_SECRET when set; otherwise a random secret kept in <data dir>/server.secret (made once,
 readable by the owner only), so restarts and every worker sharing the data folder agree on it.
@@ -25,7 +25,7 @@ def server_secret(configured: str | None, data_dir: Path) -> bytes:
         return _read_or_create(path)
     except OSError as error:
         logger.warning("cannot keep the server secret in %s (%s); using one for this process only: "
-                       "page cookies and messenger conversations will not survive a restart", path, error)
+                       "page cookies and conversations will not survive a restart", path, error)
         return secrets.token_bytes(SECRET_BYTES)
 
 

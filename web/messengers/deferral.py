@@ -52,9 +52,9 @@ def callback_allowed(url: str | None, hosts: tuple[str, ...]) -> bool:
                for pattern in hosts)
 
 
-def start_ask(engine: QAEngine, question: str, session: Callable[[], str | None]) -> asyncio.Task[Answer]:
-    """Ask in a worker thread; `session` (which may wait on the database) runs there too."""
-    return asyncio.ensure_future(asyncio.to_thread(lambda: engine.ask(question, session(), DEFAULT_TOP_K)))
+def start_ask(engine: QAEngine, question: str, session: str | None) -> asyncio.Task[Answer]:
+    """Ask in a worker thread, in the conversation stored under `session` (a one-off question when None)."""
+    return asyncio.ensure_future(asyncio.to_thread(engine.ask, question, session, DEFAULT_TOP_K))
 
 
 def settle(task: asyncio.Task[Answer], render: Render, notice: Notice) -> Reply:

@@ -1,11 +1,11 @@
 """Request-side helpers the messenger routes share."""
 from __future__ import annotations
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 
 from web.edge.gate import client_ip
 from web.messengers.common import NOT_READY, RATE_LIMITED
-from web.ownership import messenger_session, open_conversation
+from web.ownership import conversation_key, messenger_session
 
 
 def base_url(request: Request) -> str:
@@ -36,12 +36,6 @@ def rate_key(request: Request, session: str | None, verified: bool) -> str:
 
 
 def conversation(request: Request, platform: str, session: str | None) -> str | None:
-    """The session to ask in, owned by the platform; None (a one-off question) without a user id, when
-    the store is down, or when the id is somehow someone else's."""
-    storage = getattr(request.app.state, "storage", None)
-    if session is None or storage is None:
-        return None
-    try:
-        return open_conversation(storage.sessions, platform, session)
-    except HTTPException:
-        return None
+    """The stored key of the messenger user's conversation, in the platform's space (the same derivation
+    as an API caller's, with the platform as owner); None (a one-off question) without a user id."""
+    return None if session is None else conversation_key(request.app.state.secret, platform, session)

@@ -1,7 +1,9 @@
 """POST /api/feedback (👍/👎 on an answer) and GET /api/feedback?format=json|csv (the export).
 
 Anyone who may ask may rate; only an admin key (QA_ADMIN_KEYS) reads the export, and it carries
-session ids only when the admin asks for them (?session_ids=true).
+session ids only when the admin asks for them (?session_ids=true). A rating's `session_id` is a name in
+the rater's own space, like every session id a client sends; what is stored, and exported, is the key of
+that conversation (web/ownership.py), the id its turns are kept under, so the admin can relate the two.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from web.deps import require_json
 from web.feedback import Feedback, FeedbackRecord, Rating
-from web.ownership import caller_of
+from web.ownership import caller_of, own_key
 from web.schemas import ErrorResponse, Question, SessionId
 from web.storage import Storage, get_storage
 
@@ -46,7 +48,7 @@ class FeedbackIn(BaseModel):
 class FeedbackOut(BaseModel):
     id: int
     at: str  # ISO 8601, UTC
-    session_id: str | None  # only in an export that asked for session ids
+    session_id: str | None  # the rater's name when rating; the stored key in an export that asked for it
     rating: Rating
     question: str
     answer: str
@@ -54,19 +56,20 @@ class FeedbackOut(BaseModel):
     comment: str | None
 
 
-def _out(record: FeedbackRecord, with_session: bool = True) -> FeedbackOut:
+def _out(record: FeedbackRecord, session_id: str | None) -> FeedbackOut:
     item = record.item
     at = datetime.fromtimestamp(record.at, timezone.utc).isoformat(timespec="seconds")
-    return FeedbackOut(id=record.id, at=at, session_id=item.session_id if with_session else None, rating=item.rating,
+    return FeedbackOut(id=record.id, at=at, session_id=session_id, rating=item.rating,
                        question=item.question, answer=item.answer, refs=list(item.refs), comment=item.comment)
 
 
 @router.post("", status_code=201, response_model=FeedbackOut, dependencies=[Depends(require_json)],
              responses={code: {"model": ErrorResponse} for code in (400, 413, 415, 422, 503)})
-def add_feedback(body: FeedbackIn, storage: StorageDep) -> FeedbackOut:
+def add_feedback(body: FeedbackIn, storage: StorageDep, request: Request) -> FeedbackOut:
     comment = (body.comment or "").strip() or None
-    item = Feedback(body.session_id, body.question, body.answer, tuple(body.refs), body.rating, comment)
-    return _out(storage.feedback.add(item))
+    item = Feedback(own_key(request, body.session_id), body.question, body.answer, tuple(body.refs), body.rating,
+                    comment)
+    return _out(storage.feedback.add(item), body.session_id)
 
 
 def _cell(value: object) -> str:
@@ -95,7 +98,7 @@ def export_feedback(
 ) -> list[FeedbackOut] | Response:
     if not caller_of(request).admin:
         raise HTTPException(403, detail="the feedback export needs an admin key (QA_ADMIN_KEYS)")
-    rows = [_out(record, session_ids) for record in storage.feedback.all()]
+    rows = [_out(record, record.item.session_id if session_ids else None) for record in storage.feedback.all()]
     if fmt == "json":
         return rows
     return Response(to_csv(rows), media_type="text/csv; charset=utf-8",

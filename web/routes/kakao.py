@@ -60,7 +60,7 @@ async def _reply(request: Request) -> dict[str, Any]:
         return kakao.notice(notice)
     link = page_link(base_url(request), question)
     later = skill_request.callback_url if callback_allowed(skill_request.callback_url, edge.callback_hosts) else None
-    task = start_ask(request.app.state.engine, question, lambda: conversation(request, "kakao", session))
+    task = start_ask(request.app.state.engine, question, conversation(request, "kakao", session))
     return await reply_within(request.app, task, edge.kakao_budget_s, later,
                               lambda answer: kakao.answer_response(answer, link), kakao.notice,
                               kakao.callback_ack(WORKING))

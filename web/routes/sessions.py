@@ -1,4 +1,8 @@
-"""GET /api/sessions/{id} (a conversation's stored turns) and DELETE /api/sessions/{id}, for its owner only."""
+"""GET /api/sessions/{id} (a conversation's stored turns) and DELETE /api/sessions/{id}.
+
+The id is a name in the caller's own space (web/ownership.py): the caller's conversation of that name,
+or 404 when they have none, whoever else may have one of the same name.
+"""
 from __future__ import annotations
 
 from typing import Annotated
@@ -6,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel
 
-from web.ownership import NOT_FOUND, caller_of, require_owner
+from web.ownership import NOT_FOUND, own_key
 from web.schemas import ErrorResponse
 from web.storage import Storage, get_storage
 
@@ -29,8 +33,7 @@ class SessionOut(BaseModel):
 
 @router.get("/{session_id}", response_model=SessionOut, responses={code: {"model": ErrorResponse} for code in (404, 503)})
 def get_session(session_id: str, storage: StorageDep, request: Request) -> SessionOut:
-    require_owner(storage.sessions, caller_of(request).owner, session_id)
-    turns = storage.sessions.turns(session_id)
+    turns = storage.sessions.turns(own_key(request, session_id))
     if not turns:
         raise HTTPException(404, detail=NOT_FOUND)
     return SessionOut(session_id=session_id, turns=[
@@ -42,7 +45,7 @@ def get_session(session_id: str, storage: StorageDep, request: Request) -> Sessi
 @router.delete("/{session_id}", status_code=204, response_class=Response,
                responses={code: {"model": ErrorResponse} for code in (404, 503)})
 def delete_session(session_id: str, storage: StorageDep, request: Request) -> Response:
-    """404 for a session that is not the caller's, including one already deleted."""
-    require_owner(storage.sessions, caller_of(request).owner, session_id)
-    storage.sessions.delete(session_id)
+    """404 when the caller has no live conversation of that name, including one already deleted."""
+    if not storage.sessions.delete(own_key(request, session_id)):
+        raise HTTPException(404, detail=NOT_FOUND)
     return Response(status_code=204)

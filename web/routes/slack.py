@@ -52,7 +52,7 @@ async def _reply(request: Request, form: dict[str, str]) -> dict[str, Any]:
     edge = request.app.state.settings.edge
     link = page_link(base_url(request), question)
     later = form.get("response_url") if callback_allowed(form.get("response_url"), edge.callback_hosts) else None
-    task = start_ask(request.app.state.engine, question, lambda: conversation(request, "slack", session))
+    task = start_ask(request.app.state.engine, question, conversation(request, "slack", session))
     return await reply_within(request.app, task, edge.slack_budget_s, later,
                               lambda answer: slack.answer_message(question, answer, link), slack.notice,
                               slack.notice(WORKING))
