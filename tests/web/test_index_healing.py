@@ -24,14 +24,16 @@ def settings_for(tmp_path: Path, report: Path = MINI_REPORT) -> Settings:
                               "QA_RATE_LIMIT": "off"})
 
 
-def wait_for(client: TestClient, status: int, seconds: float = 60) -> dict:
+def wait_for(client: TestClient, status: int, code: str | None = None, seconds: float = 60) -> dict:
+    """The first /healthz body with `status` (and error `code`): loading says index_not_ready until the
+    loader has found the damage and started the build."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         response = client.get("/healthz")
-        if response.status_code == status:
+        if response.status_code == status and (code is None or response.json()["error"]["code"] == code):
             return response.json()
         time.sleep(0.02)
-    raise AssertionError(f"/healthz never answered {status}")
+    raise AssertionError(f"/healthz never answered {status} {code or ''}")
 
 
 def test_a_truncated_index_file_is_rebuilt_while_healthz_says_index_building(
@@ -50,7 +52,7 @@ def test_a_truncated_index_file_is_rebuilt_while_healthz_says_index_building(
 
     monkeypatch.setattr(index.store, "build_index", held_build)
     with TestClient(create_app(settings, load_in_background=True)) as client:
-        assert wait_for(client, 503)["error"]["code"] == "index_building"
+        wait_for(client, 503, "index_building")  # fails unless the held build shows as index_building
         asked = client.post("/api/ask", json={"question": "예산은?"})
         assert asked.status_code == 503 and asked.json()["error"]["code"] == "index_building"
         release.set()
