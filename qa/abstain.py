@@ -98,7 +98,7 @@ def place_factor(q: Question, o: Option, facilities: tuple[str, ...]) -> float:
     about that place: `입주기업 추가 모집(현재 83개사)` under `AI 양재허브 운영` says nothing of 서울바이오허브."""
     if q.operation in COMPUTED:
         return 1.0
-    asked = [squash(w) for w in q.subject if facility_kind(w)]
+    asked = [squash(w) for w in q.places]
     if not asked or any(a in o.view.context for a in asked):
         return 1.0
     kinds = {facility_kind(a) for a in asked}

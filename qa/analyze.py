@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.names import ends_like_a_name
+from corpus.names import ends_like_a_name, facility_kind
 from corpus.tokens import question_morphs
 from corpus.years import years_in
 from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
@@ -65,6 +65,7 @@ class Question:
     rate_basis: str = ""  # what an amount is asked per (`1인당` → 인, `과제 하나당` → 과제, `한 달에` → 달)
     ordinals: tuple[str, ...] = ()  # which round, phase or branch is asked (`2차`, `3기`, `2호점`), spaces removed
     list_size: int = 0  # how many items a list question says there are (`학과 5개 뭐야` → 5); 0 when unsaid
+    places: tuple[str, ...] = ()  # the facilities it names (`G밸리`, `서울바이오허브`), adjacent morphemes joined
 
     @property
     def wants_number(self) -> bool:
@@ -467,6 +468,7 @@ def analyze(text: str, report_year: int) -> Question:
         rate_basis=basis,
         ordinals=ordinals_of(text),
         list_size=list_size_of(text),
+        places=tuple(dict.fromkeys(w for w, _, _ in noun_spans(morphs) if facility_kind(w))),
     )
 
 

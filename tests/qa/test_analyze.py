@@ -186,3 +186,13 @@ def test_asking_for_the_value_before_a_change_names_no_subject_so_it_follows_up(
 
     q = analyze(question, 2023)
     assert q.subject == () and is_followup(q)
+
+
+@pytest.mark.parametrize("question, places", [
+    ("G밸리 입주기업 몇개사야?", ("g밸리",)),  # a Latin letter and a noun written together are one name
+    ("서울창업허브 스케일업센터 언제 열어?", ("서울창업허브", "스케일업센터")),
+    ("청년취업사관학교 올해 예산 얼마야?", ("청년취업사관학교",)),
+    ("뉴딜일자리 올해 예산 얼마야?", ()),  # …일자리 names a kind of job, not a place
+])
+def test_the_places_a_question_names_are_read_whole(question: str, places: tuple[str, ...]) -> None:
+    assert analyze(question, 2023).places == places
