@@ -15,7 +15,7 @@ from corpus.names import facility_kind
 from corpus.model import Figure
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
-from qa.grounding import ReportWords, match_strength, squash
+from qa.grounding import MIN_MISSPELT_PROPER, ReportWords, match_strength, squash
 from qa.lexicon import plain_words, question_words
 from qa.rank import Option
 from qa.seasons import of_season
@@ -45,9 +45,12 @@ class Verdict:
 
 
 def unknown_names(q: Question, report: ReportWords) -> tuple[str, ...]:
-    """What singles out the asked place or body (`송파` of `송파 캠퍼스`, `제3` of `제3핀테크랩`) when the report
-    never writes it: the question is about a sibling of what the report covers, which it does not state."""
-    return tuple(w for w in q.name_modifiers if not report.writes(w))
+    """What singles out the asked place or body (`송파` of `송파 캠퍼스`, `제3` of `제3핀테크랩`), or a proper
+    noun (`프랑스`, `이화여대`), when the report never writes it: the question is about something the
+    report does not cover."""
+    modifiers = [w for w in q.name_modifiers if not report.writes(w)]
+    proper = [w for w in q.proper_nouns if not report.writes(w, MIN_MISSPELT_PROPER)]
+    return tuple(dict.fromkeys(modifiers + proper))
 
 
 def names_asked(q: Question, o: Option) -> float:

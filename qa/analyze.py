@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.names import ends_like_a_name, facility_kind
-from corpus.tokens import question_morphs
+from corpus.tokens import kiwi_tokens, question_morphs
 from corpus.years import years_in
 from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
 from qa.lexicon import answer_type, answer_types, paraphrases, plain_words, question_words
@@ -62,6 +62,7 @@ class Question:
     events: tuple[str, ...] = ()  # for a date question: its date words (착공 …) and the report's words for its verbs
     pair: PairCondition | None = None  # a condition between two of a row's figures
     name_modifiers: tuple[str, ...] = ()  # what singles out a named place or body (`송파` of `송파 캠퍼스`)
+    proper_nouns: tuple[str, ...] = ()  # the proper nouns it names (Kiwi NNP: 프랑스, 이화여대)
     rate_basis: str = ""  # what an amount is asked per (`1인당` → 인, `과제 하나당` → 과제, `한 달에` → 달)
     ordinals: tuple[str, ...] = ()  # which round, phase or branch is asked (`2차`, `3기`, `2호점`), spaces removed
     list_size: int = 0  # how many items a list question says there are (`학과 5개 뭐야` → 5); 0 when unsaid
@@ -360,6 +361,16 @@ def name_modifiers_of(morphs: tuple[Morph, ...], report_year: int) -> tuple[str,
     return tuple(dict.fromkeys(found))
 
 
+GUESSED_WORD_SCORE = -25.0  # Kiwi scores a word it only guessed (an unknown compound, `신체약자랑`) far below this
+
+
+def proper_nouns_of(text: str) -> tuple[str, ...]:
+    """The proper nouns Kiwi knows (`프랑스`, `이화여대`, `송파`), not the ones it guessed for an unknown
+    compound that swallowed its particle (`신체약자랑`)."""
+    return tuple(dict.fromkeys(t.form.lower() for t in kiwi_tokens(text)
+                               if t.tag == "NNP" and t.score > GUESSED_WORD_SCORE))
+
+
 def rate_basis_of(morphs: tuple[Morph, ...]) -> str:
     """What the question asks an amount per: the noun before 당 (`팀당`, `1인당`; in `과제 하나당` the
     noun before the number word), or 달 for a monthly amount (`한 달에`, `매달`)."""
@@ -469,6 +480,7 @@ def analyze(text: str, report_year: int) -> Question:
         ordinals=ordinals_of(text),
         list_size=list_size_of(text),
         places=tuple(dict.fromkeys(w for w, _, _ in noun_spans(morphs) if facility_kind(w))),
+        proper_nouns=proper_nouns_of(text),
     )
 
 

@@ -193,7 +193,7 @@ def wanted(q: Question, vocab: Vocabulary) -> Wanted:
     words, weights = subject_words(q, vocab)
     attribute_words = (q.attribute or ((q.asked_noun,) if q.asked_noun else ())) + q.qualifiers
     label_words = q.subject + attribute_words
-    return Wanted(weigh(words, weights, vocab), weigh(attribute_words, (1.0,) * len(attribute_words), vocab),
+    return Wanted(weigh(words, weights, vocab, q.asked_noun), weigh(attribute_words, (1.0,) * len(attribute_words), vocab),
                   weigh(label_words, (1.0,) * len(label_words), vocab))
 
 

@@ -25,6 +25,7 @@ CARRIED_WEIGHT = 0.5  # a subject word borrowed from the previous turn counts ha
 SHORT_WEIGHT = 0.3  # a one-letter noun (시, 문, 해) or Latin letter (R&D reads r, d) says little about the subject
 PARTIAL_CREDIT = 0.5  # `운영비` matched only as `운영`, `창업팀` as `창업`
 MIN_MISSPELT = 3  # a word this long with one letter off the report's is the report's word misspelt
+MIN_MISSPELT_PROPER = 4  # for a proper noun: 연세대 is not 세대 misspelt
 
 
 @lru_cache(maxsize=65536)
@@ -44,13 +45,13 @@ class ReportWords:
     def writes_exactly(self, word: str) -> bool:
         return squash(word) in self.text
 
-    def writes(self, word: str) -> bool:
+    def writes(self, word: str, misspelt_from: int = MIN_MISSPELT) -> bool:
         word = squash(word)
         variants = [word] + [squash(word.replace(key, target))
                              for key, targets in paraphrases().items() if key in word for target in targets]
         if any(v in self.text for v in variants):
             return True
-        return len(word) >= MIN_MISSPELT and any(
+        return len(word) >= misspelt_from and any(
             re.search(re.escape(word[:i]) + "." + re.escape(word[i + 1:]), self.text) for i in range(len(word)))
 
 
@@ -73,6 +74,13 @@ class Vocabulary:
         self.views = views
         self.n = len(views)
         self.report_wide = report_wide_terms(views) | title_terms
+
+    @lru_cache(maxsize=65536)
+    def written(self, word: str) -> bool:
+        """Some candidate or the titles and bullets above it write the word or the report's word for it."""
+        flats = [(form, squash(form) if len(form) >= 2 else None) for form in forms(word)]
+        return any(form in v.context_terms or (flat is not None and flat in v.context)
+                   for v in self.views for form, flat in flats)
 
     @lru_cache(maxsize=65536)
     def idf(self, word: str) -> float:
@@ -124,10 +132,14 @@ def word_weight(word: str, vocab: Vocabulary) -> float:
 Weighted = tuple[tuple[str, float], ...]  # words to match, each with its weight
 
 
-def weigh(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary) -> Weighted:
+def weigh(words: tuple[str, ...], weights: tuple[float, ...], vocab: Vocabulary, asked: str = "") -> Weighted:
     """Each word's weight in coverage: its own weight × how rare it is × whether it says anything (once per
-    question, not per candidate)."""
-    return tuple((word, w * word_weight(word, vocab) * vocab.idf(word)) for word, w in zip(words, weights))
+    question, not per candidate). A word no candidate writes (월세, 오픈: the asker's word for the report's
+    임대료, 개관) weighs nothing: it cannot tell one line from another. Except the noun the interrogative
+    asks for (`도슨트는 몇 명`, `연봉 얼마`): unwritten, it is what the report does not state, and it weighs
+    most. A proper noun the report never writes is refused before coverage counts (abstain.unknown_names)."""
+    return tuple((word, w * word_weight(word, vocab) * vocab.idf(word) if word == asked or vocab.written(word)
+                  else 0.0) for word, w in zip(words, weights))
 
 
 def coverage(weighted: Weighted, terms: frozenset[str], squashed: str) -> float:

@@ -127,3 +127,17 @@ def test_a_bound_answers_a_criterion_not_how_many(real: QAEngine) -> None:
         ranking = real.understand(question, None)
         bound = next(o for o in ranking.options if o.figure is not None and o.figure.value == 10 and o.figure.unit == "인")
         assert bound_factor(ranking.question, bound) == factor, question
+
+
+def test_a_word_the_report_never_writes_does_not_block_the_answer(real: QAEngine) -> None:
+    # the report writes 임대료, never 월세; the asked noun (인건비) is the report's own
+    answer = real.ask("서울에 있는 국제기구들한테 월세랑 인건비 대주는 거 총 얼마야?")
+    assert not answer.abstained and "14억원" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "캠퍼스타운 연세대 창업팀은 몇 팀이야?",  # the report names no 연세대 (one letter off 세대 is not it)
+    "우호도시 중에 프랑스 파리랑은 언제 협약 맺어?",
+])
+def test_a_proper_noun_the_report_never_writes_is_refused(real: QAEngine, question: str) -> None:
+    assert real.ask(question).abstained
