@@ -27,3 +27,8 @@ def test_a_spring_question_is_not_answered_by_the_autumn_edition(real: QAEngine)
 def test_a_time_word_before_a_name_is_no_unknown_sibling(real: QAEngine) -> None:
     answer = real.ask("이번 봄 서울패션위크 며칠부터 며칠까지야?")
     assert not answer.abstained and "3.15" in answer.answer, answer.answer
+
+
+def test_a_schedule_is_the_reports_period(real: QAEngine) -> None:
+    answer = real.ask("올봄 패션위크 일정 언제부터 언제까지야?")  # the report writes 개최기간, not 일정
+    assert not answer.abstained and "3.15" in answer.answer, answer.answer
