@@ -74,13 +74,15 @@ class Vocabulary:
         self.views = views
         self.n = len(views)
         self.report_wide = report_wide_terms(views) | title_terms
+        # every candidate's words with the titles and bullets above it, once: what the report writes at all
+        self.written_terms = frozenset().union(*(v.context_terms for v in views))
+        self.written_text = "\n".join(v.context for v in views)
 
     @lru_cache(maxsize=65536)
     def written(self, word: str) -> bool:
         """Some candidate or the titles and bullets above it write the word or the report's word for it."""
-        flats = [(form, squash(form) if len(form) >= 2 else None) for form in forms(word)]
-        return any(form in v.context_terms or (flat is not None and flat in v.context)
-                   for v in self.views for form, flat in flats)
+        return any(form in self.written_terms or (len(form) >= 2 and squash(form) in self.written_text)
+                   for form in forms(word))
 
     @lru_cache(maxsize=65536)
     def idf(self, word: str) -> float:
