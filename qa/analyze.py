@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.names import ends_like_a_name, facility_kind
-from corpus.tokens import kiwi_tokens, question_morphs
+from corpus.tokens import question_morphs
 from corpus.years import years_in
 from qa.cues import Morph, find_cue, first_cue, has_any, morphs_of
 from qa.lexicon import answer_type, answer_types, paraphrases, plain_words, question_words
@@ -364,11 +364,10 @@ def name_modifiers_of(morphs: tuple[Morph, ...], report_year: int) -> tuple[str,
 GUESSED_WORD_SCORE = -25.0  # Kiwi scores a word it only guessed (an unknown compound, `신체약자랑`) far below this
 
 
-def proper_nouns_of(text: str) -> tuple[str, ...]:
+def proper_nouns_of(morphs: tuple[Morph, ...]) -> tuple[str, ...]:
     """The proper nouns Kiwi knows (`프랑스`, `이화여대`, `송파`), not the ones it guessed for an unknown
     compound that swallowed its particle (`신체약자랑`)."""
-    return tuple(dict.fromkeys(t.form.lower() for t in kiwi_tokens(text)
-                               if t.tag == "NNP" and t.score > GUESSED_WORD_SCORE))
+    return tuple(dict.fromkeys(m.form for m in morphs if m.tag == "NNP" and m.score > GUESSED_WORD_SCORE))
 
 
 def rate_basis_of(morphs: tuple[Morph, ...]) -> str:
@@ -480,7 +479,7 @@ def analyze(text: str, report_year: int) -> Question:
         ordinals=ordinals_of(text),
         list_size=list_size_of(text),
         places=tuple(dict.fromkeys(w for w, _, _ in noun_spans(morphs) if facility_kind(w))),
-        proper_nouns=proper_nouns_of(text),
+        proper_nouns=proper_nouns_of(morphs),
     )
 
 

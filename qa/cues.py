@@ -21,10 +21,11 @@ class Morph:
     tag: str
     start: int
     end: int
+    score: float = 0.0  # Kiwi's score: far below zero for a word it only guessed
 
 
 def morphs_of(text: str) -> tuple[Morph, ...]:
-    return tuple(Morph(t.form.lower(), t.tag, t.start, t.start + t.len) for t in kiwi_tokens(text))
+    return tuple(Morph(t.form.lower(), t.tag, t.start, t.start + t.len, t.score) for t in kiwi_tokens(text))
 
 
 @lru_cache(maxsize=4096)
