@@ -32,6 +32,7 @@ ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative 
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
 EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
 RATE_BASIS_MISSING = 0.0  # an option that states no amount per the asked basis (`1인당`, `한 달에`)
+MEASURE_MISSING = 0.0  # an option that writes no number with the asked measure (`14층` for `몇 층`)
 RATE_SUFFIXES = ("당", "별")  # `업체당`, `기업별`
 PER_MONTH_RE = re.compile(r"(?:^|[^0-9])월(?:최대|평균)?[0-9]")  # squashed `월 169만원`, `월 최대 241만원`
 
@@ -73,10 +74,21 @@ def names_asked(q: Question, o: Option) -> float:
 def grounding(q: Question, o: Option, report: ReportWords | None = None) -> float:
     """How well one option grounds the question, in [0, 1]."""
     f = o.features
-    typed = f[TYPE] if q.answer_type or q.wants_number else 1.0
+    typed = f[TYPE] if (q.answer_type or q.wants_number) and not q.measure else 1.0  # a measure: measure_factor
     return f[SUBJECT] * typed * year_factor(q, o) * names_asked(q, o) * attribute_factor(q, o) \
         * event_factor(q, o) * rate_basis_factor(q, o) * season_factor(q, o) * ordinal_factor(q, o) \
-        * (place_factor(q, o, report.facilities) if report is not None else 1.0) * bound_factor(q, o)
+        * (place_factor(q, o, report.facilities) if report is not None else 1.0) * bound_factor(q, o) \
+        * measure_factor(q, o)
+
+
+def measure_factor(q: Question, o: Option) -> float:
+    """`몇 층짜리`, `몇 살까지`: a measure no answer type knows is answered only by a line that writes a number
+    with it (`14층`, `34세`); the subject's area or budget is not its height or age limit."""
+    if not q.measure or q.operation in COMPUTED:
+        return 1.0
+    text = figure_text(o.figure) if o.figure is not None else o.cand.text
+    measured = re.search(r"[0-9]\s*(?:" + "|".join(map(re.escape, q.measure_forms)) + ")", text)
+    return 1.0 if measured else MEASURE_MISSING
 
 
 def bound_factor(q: Question, o: Option) -> float:
@@ -193,7 +205,8 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
     if min(rate_basis_factor(q, chosen), season_factor(q, chosen), ordinal_factor(q, chosen),
-           bound_factor(q, chosen)) < 1:  # never an amount per another basis, another season's or round's line, a bound
+           bound_factor(q, chosen), measure_factor(q, chosen)) < 1:
+        # never an amount per another basis, another season's or round's line, a bound, a line without the measure
         chosen = next(o for o, g in zip(top, scores) if g >= threshold)
     if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)

@@ -67,6 +67,7 @@ class Question:
     ordinals: tuple[str, ...] = ()  # which round, phase or branch is asked (`2차`, `3기`, `2호점`), spaces removed
     list_size: int = 0  # how many items a list question says there are (`학과 5개 뭐야` → 5); 0 when unsaid
     places: tuple[str, ...] = ()  # the facilities it names (`G밸리`, `서울바이오허브`), adjacent morphemes joined
+    measure: str = ""  # a counter after 몇 that no answer type knows (`몇 층`, `몇 살`)
 
     @property
     def wants_number(self) -> bool:
@@ -79,6 +80,11 @@ class Question:
         in `매출채권 보험료 지원은 어느 기관에`: part of the program's name) left out."""
         return tuple(a for a in self.attribute if a not in plain_words()
                      and type_of_noun(a) in (None, self.answer_type))
+
+    @property
+    def measure_forms(self) -> tuple[str, ...]:
+        """The asked measure as the report may write it after a number (`몇 살` → 살, 세)."""
+        return (self.measure, *question_words().measure_forms.get(self.measure, ())) if self.measure else ()
 
     @property
     def wants_list(self) -> bool:
@@ -122,6 +128,18 @@ def counter_of(text: str) -> tuple[str, str | None]:
             if word.startswith(counter) and len(counter) > len(best[0]):
                 best = (counter, t.name)
     return best
+
+
+MEASURE_TAGS = ("NNB", "NNG")  # `몇 억` is a numeral (NR), not a measure
+
+
+def measure_of(morphs: tuple[Morph, ...], counter: str) -> str:
+    """The noun after 몇 when no answer type knows it as a counter (`몇 층짜리`, `몇 살까지`): what the answer
+    must write after its number. `몇 대 몇` asks a ratio, not a measure."""
+    if counter:
+        return ""
+    return next((after.form for m, after, then in zip(morphs, morphs[1:], (*morphs[2:], None))
+                 if m.form == "몇" and after.tag in MEASURE_TAGS and (then is None or then.form != "몇")), "")
 
 
 def noun_spans(morphs: tuple[Morph, ...]) -> list[tuple[str, int, int]]:
@@ -480,6 +498,7 @@ def analyze(text: str, report_year: int) -> Question:
         list_size=list_size_of(text),
         places=tuple(dict.fromkeys(w for w, _, _ in noun_spans(morphs) if facility_kind(w))),
         proper_nouns=proper_nouns_of(morphs),
+        measure=measure_of(morphs, counter),
     )
 
 

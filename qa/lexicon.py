@@ -54,6 +54,7 @@ class QuestionWords:
     per_month_cues: tuple[str, ...]  # `한 달에 얼마`: a rate per month, with no 당 written
     place_counts: dict[str, list[str]]  # counters that count places or bodies, and the units that do
     criterion_cues: tuple[str, ...]  # `참여 조건`, `지원 기준`: a criterion is asked, so a bound answers
+    measure_forms: dict[str, list[str]]  # a measure no answer type knows (`몇 살`) → its other written forms (세)
 
 
 def _read(name: str) -> dict:

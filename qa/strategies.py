@@ -43,10 +43,14 @@ def other_figures(ranking: Ranking, first: Figure | None) -> list[tuple[Figure, 
 
 
 def single(ranking: Ranking) -> Result:
-    """The best option: its figure when a number is asked, else its line."""
+    """The best option: its figure when a number is asked, else its line; the line too when the question asks a
+    measure (`몇 층`) that its figure does not have."""
     best = ranking.options[0]
     cites = Citations()
     cand = best.cand
+    measure = ranking.question.measure_forms
+    if measure and (best.figure is None or not best.figure.unit.startswith(measure)):
+        return Result(compose.text_answer(cand, cites), tuple(cites.chunk_ids), (), cand)  # `14층` is in the line
     if best.figure is not None:
         extra = siblings(best.figure, cand)
         text = compose.number_answer(cand, best.figure, extra, cites)

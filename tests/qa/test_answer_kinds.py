@@ -65,3 +65,20 @@ def test_when_it_is_all_built_asks_for_the_completion(real: QAEngine) -> None:
 def test_where_is_answered_by_a_body_as_well_as_a_place(real: QAEngine) -> None:
     answer = real.ask("외국인학교 지원 업무는 어디서 맡아?")  # a department answers 어디서, not a statute
     assert not answer.abstained and "과" in answer.answer and "조례" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("서울큐브 건물 몇 층짜리로 지어?", "층"),
+    ("정장 대여는 몇 살까지 이용할 수 있어?", "살"),
+    ("시비랑 구비 몇 대 몇으로 내?", ""),  # a ratio
+    ("예산 몇 억이야?", ""),  # a numeral, not a measure
+    ("입주기업 몇 개사야?", ""),  # a counter the answer types know
+])
+def test_a_counter_no_answer_type_knows_is_a_measure(question: str, measure: str) -> None:
+    assert analyze(question, 2023).measure == measure
+
+
+def test_a_measure_is_answered_by_the_line_that_writes_it(real: QAEngine) -> None:
+    floors = real.ask("서울시네마테크 몇 층까지 있어?")  # `연면적 4,806㎡(B3 ~ 10층)`
+    assert not floors.abstained and "10층" in floors.answer and not floors.figures, floors.answer
+    assert real.ask("서울큐브 건물 몇 층짜리로 지어?").abstained  # its area is stated, its floors are not
