@@ -15,6 +15,7 @@ from qa.analyze import analyze
     ("SBA 넓이 몇 ㎡야", "area"),  # 넓이: the report writes 면적 or 규모
     ("G밸리 기업 몇 군데야", "count"),  # 몇 군데: the report writes 개사 or 개소
     ("청년취업사관학교 예산현액 알려줘", "money"),  # …액: an amount of money
+    ("시네마테크 공정률 몇 퍼야?", "rate"),  # 퍼: short for 퍼센트
 ])
 def test_the_answer_type_comes_from_the_asked_attribute(question: str, answer_type: str) -> None:
     assert analyze(question, 2023).answer_type == answer_type
