@@ -355,6 +355,13 @@ def expand(words: tuple[str, ...], text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
 
 
+def phrase_words(text: str) -> frozenset[str]:
+    """The words of an everyday phrase the question uses for the report's word (`문 열어` → 개관, `공사 시작` →
+    착공): they say what is asked, not what about."""
+    lowered = text.lower()
+    return frozenset(w for key in paraphrases() if " " in key and key in lowered for w in key.split())
+
+
 NAME_MODIFIER_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH"})
 ORDINAL_PREFIX = "제"  # `제3 핀테크랩`
 
@@ -465,7 +472,7 @@ def analyze(text: str, report_year: int) -> Question:
     if operation == "list":
         kind = None  # a list is answered by items, whatever they are
     ranked = ranked_class(morphs) if operation in ("max", "min", "filter") else frozenset()
-    subject = tuple(w for w in subject if w not in ranked)
+    subject = tuple(w for w in subject if w not in ranked and w not in phrase_words(text))
     if operation in ("compare", "max", "min") and kind not in NUMERIC_TYPES:
         # `사업비 어느 쪽이 더 커`, `예산 제일 많은 곳 어디`: compared by the measure the attribute names
         kind = next((t for t in (type_of_noun(a) for a in attribute) if t in NUMERIC_TYPES), None)

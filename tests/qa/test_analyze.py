@@ -189,6 +189,14 @@ def test_asking_for_the_value_before_a_change_names_no_subject_so_it_follows_up(
     assert q.subject == () and is_followup(q)
 
 
+@pytest.mark.parametrize("question", ["거긴 언제 문 열어?", "거기는 언제 개관해?", "그건 언제 끝나?"])
+def test_a_question_about_there_or_that_follows_up_and_its_phrase_is_no_subject(question: str) -> None:
+    from qa.followup import is_followup
+
+    q = analyze(question, 2023)
+    assert q.subject == () and is_followup(q)  # `문 열어` is 개관, not something named 문
+
+
 @pytest.mark.parametrize("question, places", [
     ("G밸리 입주기업 몇개사야?", ("g밸리",)),  # a Latin letter and a noun written together are one name
     ("서울창업허브 스케일업센터 언제 열어?", ("서울창업허브", "스케일업센터")),
