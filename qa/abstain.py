@@ -27,6 +27,7 @@ BOUND = 0.3  # a figure that is a bound (`10인 이상`) for a question that ask
 OTHER_PLACE = 0.3  # an option about another place of the asked kind (양재허브 for 서울바이오허브)
 ORDINAL_MISSING = 0.3  # an option whose text and scope do not write the asked round or branch (`2차`)
 UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
+MEASURES = frozenset({"money", "area", "rate"})  # a noun ending in their word is that measure (`바닥면적`)
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
@@ -59,7 +60,8 @@ def names_asked(q: Question, o: Option) -> float:
     the option: in its own words or figure label, or for anything but a count in its scope too. 1 when
     the noun names only the asked kind (`사람 몇 명`, `예산 얼마`) or was borrowed from the conversation."""
     noun = q.asked_noun
-    if not noun or noun in plain_words() or type_of_noun(noun) == q.answer_type or noun in q.carried:
+    if not noun or noun in plain_words() or noun in q.carried \
+            or type_of_noun(noun, by_suffix=q.answer_type in MEASURES) == q.answer_type:
         return 1.0
     if q.operation in COMPUTED:
         return 1.0  # `목표가 몇 곳 많아`: the operands are found by the computation, each named by its own label

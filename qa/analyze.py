@@ -391,8 +391,9 @@ GUESSED_WORD_SCORE = -25.0  # Kiwi scores a word it only guessed (an unknown com
 
 def proper_nouns_of(morphs: tuple[Morph, ...]) -> tuple[str, ...]:
     """The proper nouns Kiwi knows (`프랑스`, `이화여대`, `송파`), not the ones it guessed for an unknown
-    compound that swallowed its particle (`신체약자랑`)."""
-    return tuple(dict.fromkeys(m.form for m in morphs if m.tag == "NNP" and m.score > GUESSED_WORD_SCORE))
+    compound that swallowed its particle (`신체약자랑`), nor an attribute it took for one (`바닥면적`)."""
+    return tuple(dict.fromkeys(m.form for m in morphs if m.tag == "NNP" and m.score > GUESSED_WORD_SCORE
+                               and type_of_noun(m.form, by_suffix=True) is None))
 
 
 def rate_basis_of(morphs: tuple[Morph, ...]) -> str:

@@ -11,7 +11,13 @@ from qa.engine import QAEngine
     ("AI 지원센터 오픈 언제야?", "개관 : 10월"),
     ("양재 AI 지원센터 공사비 전체 얼마야?", "35,369백만원"),
     ("AI 지원센터 짓는 데 건설비 얼마 들어?", "35,369백만원"),
+    ("강소기업 면접 커트라인 몇 점이야?", "30점"),  # the report: `득점 하한선을 … 30점`
 ])
 def test_the_askers_word_finds_the_reports_word(real: QAEngine, question: str, quoted: str) -> None:
     answer = real.ask(question)
     assert not answer.abstained and quoted in answer.answer, answer.answer
+
+
+def test_a_noun_ending_in_the_measures_word_names_that_measure(real: QAEngine) -> None:
+    answer = real.ask("서울시네마테크 바닥면적 얼마야?")  # 바닥면적 is an area; the report writes 연면적
+    assert not answer.abstained and "4,806㎡" in answer.answer, answer.answer
