@@ -12,6 +12,7 @@ from qa.engine import QAEngine
     ("양재 AI 지원센터 공사비 전체 얼마야?", "35,369백만원"),
     ("AI 지원센터 짓는 데 건설비 얼마 들어?", "35,369백만원"),
     ("강소기업 면접 커트라인 몇 점이야?", "30점"),  # the report: `득점 하한선을 … 30점`
+    ("작년 서울 실직자 비율 얼마였어?", "3.4%"),  # the report: `실업률(%) : … ('22) 3.4`
 ])
 def test_the_askers_word_finds_the_reports_word(real: QAEngine, question: str, quoted: str) -> None:
     answer = real.ask(question)
