@@ -33,8 +33,7 @@ UNITS: dict[str, Unit] = {
     **_family("people", "명", {"명": 1, "인": 1, "천명": 1e3, "만명": 1e4}),
     **_family("count", "개", {"개": 1, "천개": 1e3}),
     **_family("count", "개사", {"개사": 1, "社": 1, "개社": 1}),
-    **{u: Unit("count", u, 1) for u in ("개소", "개국", "건", "팀", "편", "과정", "학과",
-                                         "실", "석", "곳", "호")},
+    **{u: Unit("count", u, 1) for u in ("개소", "개국", "건", "팀", "편", "실", "석", "곳", "호")},
     "회": Unit("times", "회", 1),  # how often, not how many things: `연 2회` answers no `몇 곳`
     "%": Unit("percent", "%", 1),
     "%p": Unit("percent_point", "%p", 1),
@@ -46,6 +45,8 @@ UNITS: dict[str, Unit] = {
 
 # Header words that name a count of people: a cell under `학과 / 인원` counts 학과 and 명.
 PEOPLE_HEADERS = frozenset({"인원", "정원", "현원", "인력", "훈련인원"})
+# Header words that name counted things, not counters: `54` under `학과` is 54개 (the report writes `146개 학과`).
+THING_HEADERS = frozenset({"학과", "과정"})
 
 _TIME_SUFFIX = "간"  # `3일간`, `4년간`: part of the figure's text, not of its unit
 # What may not follow a unit, so that `2억뷰`, `1인당`, `1인 미디어`, `5G` are no figures.
@@ -115,11 +116,12 @@ def header_unit(text: str) -> str | None:
 
 
 def implied_unit(header_word: str) -> str | None:
-    """The unit a header word implies: itself when it is a unit (`학과`), 명 for a word of people."""
+    """The unit a header word implies: itself when it is a unit (`개소`), 명 for a word of people, 개 for a
+    counted thing (`학과`)."""
     word = normalize_unit(header_word)
     if word in UNITS:
         return word
-    return "명" if word in PEOPLE_HEADERS else None
+    return "명" if word in PEOPLE_HEADERS else "개" if word in THING_HEADERS else None
 
 
 def match_unit(text: str, pos: int) -> tuple[str, int] | None:

@@ -41,3 +41,9 @@ def test_table_figures_take_the_caption_unit_or_the_header_unit(report: Document
     figures = {(f.label, f.unit): f.value for f in report.figures if f.line == line}
     assert figures[("뷰티패션산업과 예산현액", "백만원")] == 53538
     assert figures[("뷰티패션산업과 집행률(%) / 지출액", "%")] == 10.5
+
+
+def test_a_count_of_things_under_their_header_is_in_개(report: Document) -> None:
+    line = next(n for n, text in enumerate(report.lines, 1) if text.startswith("학 과 / 인 원"))
+    figures = {(f.value, f.unit) for f in report.figures if f.line == line and "북부" in f.label}
+    assert figures == {(54, "개"), (1852, "명")}  # `54/1,852` under `학과 / 인원`: 54개 학과, 1,852명

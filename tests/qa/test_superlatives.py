@@ -13,7 +13,7 @@ def test_a_superlative_ranks_as_many_things_as_the_question_counts(real: QAEngin
 def test_a_superlative_without_a_measure_word_still_ranks_numbers(real: QAEngine) -> None:
     """`학과 제일 많은 곳`: no 얼마/몇 and no money or people word, but 제일 많은 compares numbers."""
     answer = real.ask("기술교육원 4곳 중에 학과 제일 많은 곳은?")
-    assert answer.answer.startswith("북부 54학과로 가장 높습니다"), answer.answer
+    assert answer.answer.startswith("북부 54개로 가장 높습니다"), answer.answer  # 54개 학과
 
 
 def test_a_superlative_over_a_line_ranks_every_item_the_line_states(real: QAEngine) -> None:
