@@ -13,6 +13,9 @@ from qa.engine import QAEngine
     ("AI 지원센터 짓는 데 건설비 얼마 들어?", "35,369백만원"),
     ("강소기업 면접 커트라인 몇 점이야?", "30점"),  # the report: `득점 하한선을 … 30점`
     ("작년 서울 실직자 비율 얼마였어?", "3.4%"),  # the report: `실업률(%) : … ('22) 3.4`
+    ("Try Everything 관객 몇 명 왔어?", "20,590명"),  # the report: `현장 관람객 20,590명`
+    ("기술교육원 식대 얼마로 올렸어?", "4,500원"),  # the report: `훈련 식사비 단가인상(3,500원→4,500원)`
+    ("Try Everything 투심 언제 받아?", "투자심사 예정"),  # the report: `투자심사 예정 : '23년 상반기`
 ])
 def test_the_askers_word_finds_the_reports_word(real: QAEngine, question: str, quoted: str) -> None:
     answer = real.ask(question)
