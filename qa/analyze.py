@@ -344,12 +344,15 @@ def year_terms(years: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(f"{y % 100:02d}" for y in years)
 
 
-def expand(words: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """Extra lexical terms: the report's words for the question's words (paraphrases.json)."""
+def expand(words: tuple[str, ...], text: str, morphs: tuple[Morph, ...] = ()) -> tuple[str, ...]:
+    """Extra lexical terms: the report's words for the question's words (paraphrases.json), except for a word
+    written as the head of a longer noun (`오픈` of `오픈이노베이션` is no 개관)."""
     extra: list[str] = []
     lowered = text.lower()
+    heads = {m.form.lower() for m, after in zip(morphs, morphs[1:])
+             if after.start == m.end and after.tag in NOUN_TAGS and m.tag in NOUN_TAGS}
     for key, targets in paraphrases().items():
-        if key in words or (" " in key and key in lowered):
+        if (key in words and key not in heads) or (" " in key and key in lowered):
             for target in targets:
                 extra.extend(question_morphs(target, bigrams=False))
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
@@ -467,7 +470,7 @@ def analyze(text: str, report_year: int) -> Question:
         asked = "" if asked == basis else asked
     counter, kind = answer_type_of(text, morphs, asked, attribute)
     words = tuple(question_morphs(text, bigrams=False))
-    report_words = expand(words, text)
+    report_words = expand(words, text, morphs)
     season = next((v for k, v in question_words().seasons.items() if k in text), None)
     operation = operation_of(text, morphs)
     if operation == "list":

@@ -205,3 +205,8 @@ def test_a_question_about_there_or_that_follows_up_and_its_phrase_is_no_subject(
 ])
 def test_the_places_a_question_names_are_read_whole(question: str, places: tuple[str, ...]) -> None:
     assert analyze(question, 2023).places == places
+
+
+def test_an_everyday_word_that_heads_a_longer_name_is_not_paraphrased() -> None:
+    assert "개관" not in analyze("오픈이노베이션 올해 예산 얼마야?", 2023).terms  # a program, not an opening
+    assert "개관" in analyze("서울창업허브 언제 오픈해?", 2023).terms
