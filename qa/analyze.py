@@ -345,17 +345,37 @@ def year_terms(years: tuple[int, ...]) -> tuple[str, ...]:
 
 
 def expand(words: tuple[str, ...], text: str, morphs: tuple[Morph, ...] = ()) -> tuple[str, ...]:
-    """Extra lexical terms: the report's words for the question's words (paraphrases.json), except for a word
-    written as the head of a longer noun (`오픈` of `오픈이노베이션` is no 개관)."""
+    """Extra lexical terms: the report's words for the question's words (paraphrases.json). A noun key must be a
+    whole word of the question, however Kiwi splits it (`행감` read 행 + 감 fires; `오픈` of `오픈이노베이션` is no
+    개관); a verb key one of its verbs (`열`, `뽑`); a key with a space a phrase of its text."""
     extra: list[str] = []
     lowered = text.lower()
-    heads = {m.form.lower() for m, after in zip(morphs, morphs[1:])
-             if after.start == m.end and after.tag in NOUN_TAGS and m.tag in NOUN_TAGS}
+    nouns = set(noun_words(morphs))
     for key, targets in paraphrases().items():
-        if (key in words and key not in heads) or (" " in key and key in lowered):
+        if key in nouns or (key in words and key not in nouns_morphs(morphs)) or (" " in key and key in lowered):
             for target in targets:
                 extra.extend(question_morphs(target, bigrams=False))
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
+
+
+WORD_TAGS = (*NOUN_TAGS, "XSN", "NP")  # what a written noun word is made of (`진척` + `률`)
+
+
+def noun_words(morphs: tuple[Morph, ...]) -> list[str]:
+    """The question's noun words as written: runs of noun morphemes with no space between them, joined."""
+    runs: list[list[Morph]] = []
+    for m in morphs:
+        if m.tag not in WORD_TAGS:
+            runs.append([])
+        elif runs and runs[-1] and runs[-1][-1].end == m.start:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ["".join(m.form for m in run).lower() for run in runs if run]
+
+
+def nouns_morphs(morphs: tuple[Morph, ...]) -> set[str]:
+    return {m.form.lower() for m in morphs if m.tag in WORD_TAGS}
 
 
 def phrase_words(text: str) -> frozenset[str]:

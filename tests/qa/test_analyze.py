@@ -210,3 +210,11 @@ def test_the_places_a_question_names_are_read_whole(question: str, places: tuple
 def test_an_everyday_word_that_heads_a_longer_name_is_not_paraphrased() -> None:
     assert "개관" not in analyze("오픈이노베이션 올해 예산 얼마야?", 2023).terms  # a program, not an opening
     assert "개관" in analyze("서울창업허브 언제 오픈해?", 2023).terms
+
+
+@pytest.mark.parametrize("question, report_word", [
+    ("행감 때 지적된 거 뭐야?", "감사"),  # Kiwi reads 행 + 감
+    ("시네마테크 진척률 몇 퍼야?", "공정"),  # 진척 + 률
+])
+def test_an_everyday_word_kiwi_splits_is_still_paraphrased(question: str, report_word: str) -> None:
+    assert report_word in analyze(question, 2023).terms
