@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from corpus.candidates import Candidate
 from corpus.model import Figure
+from corpus.units import unit_kind
 from qa import compose
 from qa.compose import Citations
 from qa.rank import Option, Ranking
@@ -76,15 +77,32 @@ LIST_POOL = 10  # top options searched for a list of the size the question state
 
 def list_source(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Candidate | None:
     """What a list answer enumerates: when the question says how many items there are (`학과 5개 뭐야`),
-    the best-ranked list of that size; else the best option when it is a list, else the block its bullet
-    heads or hangs in, else the next best option that is a list."""
+    the best-ranked list of that size; else the best-ranked list whose own head or bullet names the asked
+    thing and counts its items; else the best option when it is a list, else the block its bullet heads or
+    hangs in, else the next best option that is a list."""
     lists = [listed_by(o.cand, candidates_by_id) for o in ranking.options[:LIST_POOL]]
     size = ranking.question.list_size
     sized = next((c for c in lists if c is not None and item_count(c) == size), None) if size else None
     if sized is not None:
         return sized
+    noun = ranking.question.asked_noun
+    counted = next((c for c in lists if c is not None and announced(c, noun, candidates_by_id)), None)
+    if counted is not None:
+        return counted
     return lists[0] if lists and lists[0] is not None else \
         next((o.cand for o in ranking.options[1:3] if o.cand.items), None)
+
+
+def announced(cand: Candidate, noun: str, candidates_by_id: dict[str, Candidate]) -> bool:
+    """The list or the bullet above it names what the question lists and counts the items (`4개국 8개 도시` over
+    eight cities, `유망학과 신설(5개)` over five 학과)."""
+    parent = candidates_by_id.get(cand.parent_id)
+    n = item_count(cand)
+    heads = [(cand.key or cand.text.split("\n", 1)[0], cand.figures)]
+    if parent is not None:
+        heads.append((parent.text, parent.figures))
+    return bool(noun) and n > 1 and any(
+        noun in text and any(f.value == n and unit_kind(f.unit) == "count" for f in figures) for text, figures in heads)
 
 
 def listed_by(cand: Candidate, candidates_by_id: dict[str, Candidate]) -> Candidate | None:

@@ -164,6 +164,16 @@ def test_a_list_whose_size_the_question_states_is_the_list_of_that_many_items(re
                                                  "- 영상콘텐츠 제작", "- K-뷰티"], answer.answer
 
 
+@pytest.mark.parametrize("question, first_item", [
+    ("기술교육원 올해 새로 생기는 학과 뭐뭐야?", "- SW테스트엔지니어링"),  # under `유망학과 신설(5개)`
+    ("서울-해외 스타트업 혁신 네트워크 도시들 어디어디야?", "- (캐) 몬트리올"),  # under `4개국 8개 도시`
+])
+def test_a_list_is_the_one_its_bullet_names_and_counts(real: QAEngine, question: str, first_item: str) -> None:
+    answer = real.ask(question)
+    items = [line.split(" [")[0] for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert items and items[0] == first_item, answer.answer
+
+
 def test_a_question_about_the_target_alone_continues_the_conversation(real: QAEngine) -> None:
     first = real.ask("서울형 뉴딜일자리 올해 예산 얼마야?")
     target = real.ask("올해 목표 인원은 몇 명이야?", session_id=first.session_id)  # 목표 names no program
