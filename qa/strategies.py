@@ -78,8 +78,9 @@ LIST_POOL = 10  # top options searched for a list of the size the question state
 def list_source(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Candidate | None:
     """What a list answer enumerates: when the question says how many items there are (`학과 5개 뭐야`),
     the best-ranked list of that size; else the best-ranked list whose own head or bullet names the asked
-    thing and counts its items; else the best option when it is a list, else the block its bullet heads or
-    hangs in, else the next best option that is a list."""
+    thing and counts its items, else whose key names it (`입주업종 : IT, BT, …` for `업종 뭐뭐야`); else the
+    best option when it is a list, else the block its bullet heads or hangs in, else the next best option
+    that is a list."""
     lists = [listed_by(o.cand, candidates_by_id) for o in ranking.options[:LIST_POOL]]
     size = ranking.question.list_size
     sized = next((c for c in lists if c is not None and item_count(c) == size), None) if size else None
@@ -89,6 +90,9 @@ def list_source(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Can
     counted = next((c for c in lists if c is not None and announced(c, noun, candidates_by_id)), None)
     if counted is not None:
         return counted
+    keyed = next((c for c in lists if c is not None and noun and c.key and noun in c.key), None)
+    if keyed is not None:
+        return keyed
     return lists[0] if lists and lists[0] is not None else \
         next((o.cand for o in ranking.options[1:3] if o.cand.items), None)
 

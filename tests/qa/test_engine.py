@@ -167,8 +167,9 @@ def test_a_list_whose_size_the_question_states_is_the_list_of_that_many_items(re
 @pytest.mark.parametrize("question, first_item", [
     ("기술교육원 올해 새로 생기는 학과 뭐뭐야?", "- SW테스트엔지니어링"),  # under `유망학과 신설(5개)`
     ("서울-해외 스타트업 혁신 네트워크 도시들 어디어디야?", "- (캐) 몬트리올"),  # under `4개국 8개 도시`
+    ("마곡산단 입주업종 다 알려줘", "- IT"),  # `입주업종 : IT, BT, NT, GT, 연구개발업`
 ])
-def test_a_list_is_the_one_its_bullet_names_and_counts(real: QAEngine, question: str, first_item: str) -> None:
+def test_a_list_is_the_one_that_names_what_is_listed(real: QAEngine, question: str, first_item: str) -> None:
     answer = real.ask(question)
     items = [line.split(" [")[0] for line in answer.answer.splitlines() if line.startswith("- ")]
     assert items and items[0] == first_item, answer.answer
