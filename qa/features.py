@@ -141,7 +141,7 @@ def event_date_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     events = [w for w in dict.fromkeys(words) if len(w) >= 2]
     if not events:
         return None
-    return re.compile(f"(?:{'|'.join(map(re.escape, events))}){EVENT_GAP}(?:{DATE_RE.pattern})")
+    return re.compile(f"(?:{'|'.join(map(re.escape, events))}){EVENT_GAP}(?:{DATE_RE.pattern})", re.IGNORECASE)
 
 
 def direction_fit(q: Question, fig: Figure | None) -> float:

@@ -25,3 +25,8 @@ def test_the_reports_word_for_the_verb_counts(real: QAEngine) -> None:
 
 def test_only_date_questions_have_it(real: QAEngine) -> None:
     assert not any(event_flags(real, "서울형 강소기업 선정 기준이 뭐야?").values())
+
+
+def test_a_name_in_latin_letters_is_matched_whatever_its_case(real: QAEngine) -> None:
+    flags = event_flags(real, "Try Everything 언제 열려?")  # the question is read lower-cased: everything
+    assert any(flag == 1.0 for text, flag in flags.items() if "Try Everything: 9.13~9.15" in text)
