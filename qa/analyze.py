@@ -193,7 +193,7 @@ def asked_noun_of(morphs: tuple[Morph, ...], at: int | None) -> str:
             continue
         if morphs[last].tag == "XSN" and morphs[last].form == PLURAL_SUFFIX:
             word = word[:-len(PLURAL_SUFFIX)]
-        if word not in frame and word not in relative and not word.isdigit() and len(word) > 1:
+        if word not in frame and word not in relative and not word.isdigit() and not is_ordinal(word) and len(word) > 1:
             return word
     return ""
 
@@ -228,6 +228,11 @@ def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: 
 # `2차 모집`, `3기`, `1·2기랑`, `2호점은`, `제2`: a round, phase, cohort or branch (not 2차례, 3기업, 1기관)
 ORDINAL_RE = re.compile(r"제\s?[0-9]+|[0-9]+(?:\s?·\s?[0-9]+)*\s?(?:차(?![례량이])|호점|호관|단계|기(?![가-힣])|"
                         r"기(?=[은는이가랑의에를도만와과]))")
+
+
+def is_ordinal(word: str) -> bool:
+    """`3기`, `2차`, `제2`: which round, read apart (Question.ordinals); no subject and not what is asked."""
+    return ORDINAL_RE.fullmatch(word) is not None
 
 
 def ordinals_of(text: str) -> tuple[str, ...]:
@@ -454,7 +459,7 @@ def roles(morphs: tuple[Morph, ...], skip: tuple[int, int]) -> tuple[tuple[str, 
     subject: list[str] = []
     attribute: list[str] = []
     for word, first, last in noun_spans(morphs):
-        if word in qw.interrogatives or word in qw.relative_years:
+        if word in qw.interrogatives or word in qw.relative_years or is_ordinal(word):
             continue
         if is_predicate(morphs, last):
             continue

@@ -220,3 +220,9 @@ def test_an_everyday_word_kiwi_splits_is_still_paraphrased() -> None:
     assert "감사" in expand(("행", "감", "자료"), "행감 자료", split)  # 행감 is 행정사무감사
     apart = (Morph("행", "NNG", 0, 1), Morph("감", "NNG", 2, 3))
     assert "감사" not in expand(("행", "감"), "행 감", apart)  # two words are no 행감
+
+
+def test_a_round_is_neither_subject_nor_what_is_asked() -> None:
+    q = analyze("영등포 캠퍼스 3기는 몇 명 중에 몇 명 취업했어?", 2023)
+    assert q.ordinals == ("3기",) and "기" not in q.subject and q.asked_noun != "3기"
+
