@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.names import facility_kind
+from corpus.names import FACILITY_SUFFIXES, facility_kind
 from corpus.model import Figure
 from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
@@ -63,6 +63,8 @@ def names_asked(q: Question, o: Option) -> float:
     if not noun or noun in plain_words() or noun in q.carried \
             or type_of_noun(noun, by_suffix=q.answer_type in MEASURES) == q.answer_type:
         return 1.0
+    if q.answer_type == "people" and (facility_kind(noun) or noun in FACILITY_SUFFIXES):
+        return 1.0  # `영등포 캠퍼스 … 몇 명`: the place the people are counted at, not what is counted
     if q.operation in COMPUTED:
         return 1.0  # `목표가 몇 곳 많아`: the operands are found by the computation, each named by its own label
     label = o.figure.label if o.figure is not None else ""
