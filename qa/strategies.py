@@ -25,11 +25,19 @@ class Result:
     lead: Candidate | None  # the candidate the answer quotes first
 
 
-def siblings(fig: Figure, cand: Candidate) -> list[Figure]:
-    """`집행률(%) / 원인행위액` has a sibling `집행률(%) / 지출액` on the same row; `27/23` has 정원 and 현원."""
-    if cand.kind != "cell":
+def siblings(best: Option, ranking: Ranking) -> list[Figure]:
+    """The figures that go with the best one: `27/23` has 정원 and 현원 in one cell; `집행률(%) / 원인행위액` has a
+    sibling column `집행률(%) / 지출액` on the same row, found among the ranked options."""
+    fig, cand = best.figure, best.cand
+    if fig is None or cand.kind != "cell":
         return []
-    return [f for f in cand.figures if f is not fig and f.unit == fig.unit]
+    same_cell = [f for f in cand.figures if f is not fig and f.unit == fig.unit]
+    head = cand.col_header.split(" / ")[0]
+    same_row = [o.figure for o in ranking.options
+                if o.figure is not None and o.figure.unit == fig.unit and o.cand.kind == "cell" and o.cand is not cand
+                and o.cand.table_id == cand.table_id and o.cand.row == cand.row
+                and " / " in cand.col_header and o.cand.col_header.split(" / ")[0] == head]
+    return list(dict.fromkeys(same_cell + same_row))
 
 
 def other_figures(ranking: Ranking, first: Figure | None) -> list[tuple[Figure, str]]:
@@ -53,7 +61,7 @@ def single(ranking: Ranking) -> Result:
     if measure and (best.figure is None or not best.figure.unit.startswith(measure)):
         return Result(compose.text_answer(cand, cites), tuple(cites.chunk_ids), (), cand)  # `14층` is in the line
     if best.figure is not None:
-        extra = siblings(best.figure, cand)
+        extra = siblings(best, ranking)
         text = compose.number_answer(cand, best.figure, extra, cites)
         shown = [(best.figure, cand.chunk_id), *((f, cand.chunk_id) for f in extra)]
         shown += other_figures(ranking, best.figure)

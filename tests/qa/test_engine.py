@@ -181,3 +181,9 @@ def test_a_question_about_the_target_alone_continues_the_conversation(real: QAEn
     past = real.ask("작년 실적은?", session_id=first.session_id)
     assert "뉴딜" in " ".join(target.passages[0].section.path + (target.passages[0].text,)), target.answer
     assert "3,991명" in past.answer, past.answer
+
+
+def test_a_rate_split_by_basis_states_both_bases(real: QAEngine) -> None:
+    answer = real.ask("뷰티패션산업과 예산 집행률이 얼마야?")  # `집행률(%)` is written per 원인행위액 and per 지출액
+    first = answer.answer.splitlines()[0]
+    assert "26.2%" in first and "10.5%" in first, answer.answer
