@@ -92,6 +92,7 @@ class Question:
 
 
 NUMERIC_TYPES = frozenset({"money", "people", "count", "times", "area", "rate", "duration"})
+MEASURES = frozenset({"money", "area", "rate"})  # a noun ending in their word is that measure (`바닥면적`)
 NUMBER_OPERATIONS = frozenset({"sum", "delta", "max", "min", "compare", "filter"})  # worked on numbers
 
 
@@ -349,25 +350,27 @@ def year_terms(years: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(f"{y % 100:02d}" for y in years)
 
 
-def expand(words: tuple[str, ...], text: str, morphs: tuple[Morph, ...] = ()) -> tuple[str, ...]:
-    """Extra lexical terms: the report's words for the question's words (paraphrases.json). A noun key must be a
-    whole word of the question, however Kiwi splits it (`행감` read 행 + 감 fires; `오픈` of `오픈이노베이션` is no
-    개관); a verb key one of its verbs (`열`, `뽑`); a key with a space a phrase of its text."""
+def expand(words: tuple[str, ...], text: str, morphs: tuple[Morph, ...]) -> tuple[str, ...]:
+    """Extra lexical terms: the report's words for the question's words (paraphrases.json). A key fires as one of
+    the question's words or its noun words however Kiwi splits them (`행감` read 행 + 감), but not as the head of a
+    longer noun (`오픈` of `오픈이노베이션` is no 개관); a key with a space fires as a phrase of the text."""
     extra: list[str] = []
     lowered = text.lower()
-    nouns = set(noun_words(morphs))
+    written = set(noun_words(morphs))
+    heads = compound_heads(morphs)
     for key, targets in paraphrases().items():
-        if key in nouns or (key in words and key not in nouns_morphs(morphs)) or (" " in key and key in lowered):
+        if key in written or (key in words and key not in heads) or (" " in key and key in lowered):
             for target in targets:
                 extra.extend(question_morphs(target, bigrams=False))
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
 
 
-WORD_TAGS = (*NOUN_TAGS, "XSN", "NP")  # what a written noun word is made of (`진척` + `률`)
+WORD_TAGS = (*NOUN_TAGS, "XSN", "NP")  # what a written noun word is made of (`진척` + `률`, `회사` + `들`)
 
 
 def noun_words(morphs: tuple[Morph, ...]) -> list[str]:
-    """The question's noun words as written: runs of noun morphemes with no space between them, joined."""
+    """The question's noun words as written: runs of noun morphemes with no space between them, joined, with and
+    without a trailing suffix (`회사들` → 회사들, 회사)."""
     runs: list[list[Morph]] = []
     for m in morphs:
         if m.tag not in WORD_TAGS:
@@ -376,11 +379,17 @@ def noun_words(morphs: tuple[Morph, ...]) -> list[str]:
             runs[-1].append(m)
         else:
             runs.append([m])
-    return ["".join(m.form for m in run).lower() for run in runs if run]
+    joined = ["".join(m.form for m in run).lower() for run in runs if run]
+    stems = ["".join(m.form for m in run[:-1]).lower() for run in runs if len(run) > 1 and run[-1].tag == "XSN"]
+    return joined + stems
 
 
-def nouns_morphs(morphs: tuple[Morph, ...]) -> set[str]:
-    return {m.form.lower() for m in morphs if m.tag in WORD_TAGS}
+def compound_heads(morphs: tuple[Morph, ...]) -> frozenset[str]:
+    """Nouns written straight before another noun that names something (`오픈` of `오픈이노베이션`, not `관객` of
+    `관객수`): the first part of a longer name, not a word of their own."""
+    return frozenset(m.form.lower() for m, after in zip(morphs, morphs[1:])
+                     if m.tag in NOUN_TAGS and after.tag in NOUN_TAGS and after.start == m.end
+                     and after.form not in plain_words())
 
 
 def phrase_words(text: str) -> frozenset[str]:
@@ -421,7 +430,7 @@ def proper_nouns_of(morphs: tuple[Morph, ...]) -> tuple[str, ...]:
     """The proper nouns Kiwi knows (`프랑스`, `이화여대`, `송파`), not the ones it guessed for an unknown
     compound that swallowed its particle (`신체약자랑`), nor an attribute it took for one (`바닥면적`)."""
     return tuple(dict.fromkeys(m.form for m in morphs if m.tag == "NNP" and m.score > GUESSED_WORD_SCORE
-                               and type_of_noun(m.form, by_suffix=True) is None))
+                               and type_of_noun(m.form, by_suffix=True) not in MEASURES))
 
 
 def rate_basis_of(morphs: tuple[Morph, ...]) -> str:
@@ -501,7 +510,8 @@ def analyze(text: str, report_year: int) -> Question:
     if operation == "list":
         kind = None  # a list is answered by items, whatever they are
     ranked = ranked_class(morphs) if operation in ("max", "min", "filter") else frozenset()
-    subject = tuple(w for w in subject if w not in ranked and w not in phrase_words(text))
+    phrased = phrase_words(text)
+    subject = tuple(w for w in subject if w not in ranked and w not in phrased)
     if operation in ("compare", "max", "min") and kind not in NUMERIC_TYPES:
         # `사업비 어느 쪽이 더 커`, `예산 제일 많은 곳 어디`: compared by the measure the attribute names
         kind = next((t for t in (type_of_noun(a) for a in attribute) if t in NUMERIC_TYPES), None)
