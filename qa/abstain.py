@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from corpus.names import FACILITY_SUFFIXES, facility_kind
 from corpus.model import Figure
-from qa.analyze import NUMERIC_TYPES, Question, type_of_noun
+from qa.analyze import MEASURES, NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import MIN_MISSPELT_PROPER, ReportWords, match_strength, squash
 from qa.lexicon import plain_words, question_words
@@ -27,13 +27,13 @@ BOUND = 0.3  # a figure that is a bound (`10인 이상`) for a question that ask
 OTHER_PLACE = 0.3  # an option about another place of the asked kind (양재허브 for 서울바이오허브)
 ORDINAL_MISSING = 0.3  # an option whose text and scope do not write the asked round or branch (`2차`)
 UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year than the report's
-MEASURES = frozenset({"money", "area", "rate"})  # a noun ending in their word is that measure (`바닥면적`)
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
 EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
 RATE_BASIS_MISSING = 0.0  # an option that states no amount per the asked basis (`1인당`, `한 달에`)
 MEASURE_MISSING = 0.0  # an option that writes no number with the asked measure (`14층` for `몇 층`)
+MEASURE_END = r"(?:(?![가-힣])|(?=이상|이하|미만|까지|부터|짜리|[에의은는로]))"  # `34세)`, `10층에`, not `2023 세계`
 RATE_SUFFIXES = ("당", "별")  # `업체당`, `기업별`
 PER_MONTH_RE = re.compile(r"(?:^|[^0-9])월(?:최대|평균)?[0-9]")  # squashed `월 169만원`, `월 최대 241만원`
 
@@ -91,7 +91,7 @@ def measure_factor(q: Question, o: Option) -> float:
     if not q.measure or q.operation in COMPUTED:
         return 1.0
     text = figure_text(o.figure) if o.figure is not None else o.cand.text
-    measured = re.search(r"[0-9]\s*(?:" + "|".join(map(re.escape, q.measure_forms)) + ")", text)
+    measured = re.search(r"[0-9](?:" + "|".join(map(re.escape, q.measure_forms)) + r")" + MEASURE_END, text)
     return 1.0 if measured else MEASURE_MISSING
 
 

@@ -53,13 +53,12 @@ def other_figures(ranking: Ranking, first: Figure | None) -> list[tuple[Figure, 
 
 def single(ranking: Ranking) -> Result:
     """The best option: its figure when a number is asked, else its line; the line too when the question asks a
-    measure (`몇 층`) that its figure does not have."""
+    measure (`몇 층`, `몇 살까지`)."""
     best = ranking.options[0]
     cites = Citations()
     cand = best.cand
-    measure = ranking.question.measure_forms
-    if measure and (best.figure is None or not best.figure.unit.startswith(measure)):
-        return Result(compose.text_answer(cand, cites), tuple(cites.chunk_ids), (), cand)  # `14층` is in the line
+    if ranking.question.measure:  # `14층`, `만 18~34세`: the line says it, a range's ends included
+        return Result(compose.text_answer(cand, cites), tuple(cites.chunk_ids), (), cand)
     if best.figure is not None:
         extra = siblings(best, ranking)
         text = compose.number_answer(cand, best.figure, extra, cites)
@@ -106,13 +105,17 @@ def list_source(ranking: Ranking, candidates_by_id: dict[str, Candidate]) -> Can
 
 
 def announced(cand: Candidate, noun: str, candidates_by_id: dict[str, Candidate]) -> bool:
-    """The list or the bullet above it names what the question lists and counts the items (`4개국 8개 도시` over
-    eight cities, `유망학과 신설(5개)` over five 학과)."""
+    """The list's own head or the bullet above it names what the question lists and counts the items (`4개국 8개
+    도시` over eight cities, `유망학과 신설(5개)` over five 학과); a count inside an item is no head."""
     parent = candidates_by_id.get(cand.parent_id)
     n = item_count(cand)
-    heads = [(cand.key or cand.text.split("\n", 1)[0], cand.figures)]
+    if cand.kind == "block":
+        heads = [(cand.text.split("\n", 1)[0], [f for f in cand.figures if f.line == cand.start])]
+    else:  # `부의장·이사(6개) : 세계지방정부연합, …`: what stands before the colon
+        heads = [(cand.text.split(":", 1)[0] if ":" in cand.text else "",
+                  [f for f in cand.figures if 0 <= f.span[1] <= f.source.find(":")])]
     if parent is not None:
-        heads.append((parent.text, parent.figures))
+        heads.append((parent.text, list(parent.figures)))
     return bool(noun) and n > 1 and any(
         noun in text and any(f.value == n and unit_kind(f.unit) == "count" for f in figures) for text, figures in heads)
 

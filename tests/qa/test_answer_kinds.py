@@ -82,3 +82,9 @@ def test_a_measure_is_answered_by_the_line_that_writes_it(real: QAEngine) -> Non
     floors = real.ask("서울시네마테크 몇 층까지 있어?")  # `연면적 4,806㎡(B3 ~ 10층)`
     assert not floors.abstained and "10층" in floors.answer and not floors.figures, floors.answer
     assert real.ask("서울큐브 건물 몇 층짜리로 지어?").abstained  # its area is stated, its floors are not
+
+
+def test_a_measure_is_a_number_written_with_it_not_a_word_that_starts_alike(real: QAEngine) -> None:
+    assert real.ask("세계도시정상회의 몇 세까지 참여해?").abstained  # `2023 세계도시정상회의` states no age
+    ages = real.ask("청년인턴 직무캠프 몇 세까지 지원할 수 있어?")  # `청년(만 18~34세)`: the line, both ends
+    assert not ages.abstained and "18~34세" in ages.answer, ages.answer
