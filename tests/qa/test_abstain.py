@@ -146,3 +146,4 @@ def test_a_proper_noun_the_report_never_writes_is_refused(real: QAEngine, questi
 def test_people_counted_at_a_place_need_not_name_the_place_in_the_cell(real: QAEngine) -> None:
     answer = real.ask("금천 캠퍼스 1기 몇 명 중에 몇 명 취업했어?")  # `금 천 | … (1기) | 217 명 | 155 명 | 71 %`
     assert not answer.abstained and "217" in answer.answer, answer.answer
+    assert "155" in answer.passages[0].text  # the cited row holds both numbers
