@@ -227,6 +227,6 @@ def test_a_round_is_neither_subject_nor_what_is_asked() -> None:
     assert q.ordinals == ("3기",) and "기" not in q.subject and q.asked_noun != "3기"
 
 
-@pytest.mark.parametrize("question, report_word", [("입주사들 몇 개야?", "기업"), ("관객수 몇 명이야?", "관람객")])
+@pytest.mark.parametrize("question, report_word", [("회사들 몇 개야?", "업체"), ("관객수 몇 명이야?", "관람객")])
 def test_a_suffix_or_a_count_word_after_an_everyday_word_keeps_its_paraphrase(question: str, report_word: str) -> None:
-    assert report_word in analyze(question, 2023).terms  # 입주사 is 입주기업, 관객 is 관람객
+    assert report_word in analyze(question, 2023).terms  # 회사 is 기업 or 업체, 관객 is 관람객
