@@ -52,7 +52,8 @@ def unknown_names(q: Question, report: ReportWords) -> tuple[str, ...]:
     report does not cover."""
     modifiers = [w for w in q.name_modifiers if not report.writes(w)]
     proper = [w for w in q.proper_nouns if not report.writes(w, MIN_MISSPELT_PROPER)]
-    return tuple(dict.fromkeys(modifiers + proper))
+    variants = [w for w in q.variants if not report.writes_exactly(w)]
+    return tuple(dict.fromkeys(modifiers + proper + variants))
 
 
 def names_asked(q: Question, o: Option) -> float:

@@ -68,6 +68,7 @@ class Question:
     list_size: int = 0  # how many items a list question says there are (`학과 5개 뭐야` → 5); 0 when unsaid
     places: tuple[str, ...] = ()  # the facilities it names (`G밸리`, `서울바이오허브`), adjacent morphemes joined
     measure: str = ""  # a counter after 몇 that no answer type knows (`몇 층`, `몇 살`)
+    variants: tuple[str, ...] = ()  # the kinds of a program it names (`민간형`, `해외형`)
 
     @property
     def wants_number(self) -> bool:
@@ -229,6 +230,16 @@ def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: 
 # `2차 모집`, `3기`, `1·2기랑`, `2호점은`, `제2`: a round, phase, cohort or branch (not 2차례, 3기업, 1기관)
 ORDINAL_RE = re.compile(r"제\s?[0-9]+|[0-9]+(?:\s?·\s?[0-9]+)*\s?(?:차(?![례량이])|호점|호관|단계|기(?![가-힣])|"
                         r"기(?=[은는이가랑의에를도만와과]))")
+
+
+VARIANT_SUFFIX = "형"  # `민간형`, `종합형`: one kind of a program
+
+
+def variants_of(morphs: tuple[Morph, ...]) -> tuple[str, ...]:
+    """The kinds the question names, a noun with the suffix 형 written onto it (`해외형`, `민간형`)."""
+    return tuple(dict.fromkeys(m.form + after.form for m, after in zip(morphs, morphs[1:])
+                               if m.tag in ("NNG", "NNP") and after.tag == "XSN" and after.form == VARIANT_SUFFIX
+                               and after.start == m.end))
 
 
 def is_ordinal(word: str) -> bool:
@@ -545,6 +556,7 @@ def analyze(text: str, report_year: int) -> Question:
         places=tuple(dict.fromkeys(w for w, _, _ in noun_spans(morphs) if facility_kind(w))),
         proper_nouns=proper_nouns_of(morphs),
         measure=measure_of(morphs, counter),
+        variants=variants_of(morphs),
     )
 
 

@@ -147,3 +147,9 @@ def test_people_counted_at_a_place_need_not_name_the_place_in_the_cell(real: QAE
     answer = real.ask("금천 캠퍼스 1기 몇 명 중에 몇 명 취업했어?")  # `금 천 | … (1기) | 217 명 | 155 명 | 71 %`
     assert not answer.abstained and "217" in answer.answer, answer.answer
     assert "155" in answer.passages[0].text  # the cited row holds both numbers
+
+
+def test_a_kind_of_program_the_report_never_names_is_not_answered_from_its_kinds(real: QAEngine) -> None:
+    assert real.ask("뉴딜일자리 청년형 사업은 몇 개야?").abstained  # the report has 공공형 and 민간형 only
+    known = real.ask("공공형 뉴딜일자리 사업 몇 개야?")  # `공공형 뉴딜일자리 사업 181개`
+    assert not known.abstained and "181" in known.answer, known.answer

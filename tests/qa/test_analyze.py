@@ -230,3 +230,12 @@ def test_a_round_is_neither_subject_nor_what_is_asked() -> None:
 @pytest.mark.parametrize("question, report_word", [("회사들 몇 개야?", "업체"), ("관객수 몇 명이야?", "관람객")])
 def test_a_suffix_or_a_count_word_after_an_everyday_word_keeps_its_paraphrase(question: str, report_word: str) -> None:
     assert report_word in analyze(question, 2023).terms  # 회사 is 기업 or 업체, 관객 is 관람객
+
+
+@pytest.mark.parametrize("question, variants", [
+    ("민간형 뉴딜일자리 예산 얼마야?", ("민간형",)),
+    ("뉴딜일자리 해외형 사업은 몇 개야?", ("해외형",)),
+    ("종합형이랑 단위형 캠퍼스타운 몇 개야?", ("종합형", "단위형")),
+])
+def test_the_kind_of_program_a_question_names_is_read(question: str, variants: tuple[str, ...]) -> None:
+    assert analyze(question, 2023).variants == variants
