@@ -235,7 +235,7 @@ def test_a_suffix_or_a_count_word_after_an_everyday_word_keeps_its_paraphrase(qu
 @pytest.mark.parametrize("question, variants", [
     ("민간형 뉴딜일자리 예산 얼마야?", ("민간형",)),
     ("뉴딜일자리 해외형 사업은 몇 개야?", ("해외형",)),
-    ("종합형이랑 단위형 캠퍼스타운 몇 개야?", ("종합형", "단위형")),
+    ("지역형이랑 해외형 사업 뭐가 있어?", ("지역형", "해외형")),
 ])
 def test_the_kind_of_program_a_question_names_is_read(question: str, variants: tuple[str, ...]) -> None:
     assert analyze(question, 2023).variants == variants
