@@ -236,9 +236,10 @@ VARIANT_SUFFIX = "형"  # `민간형`, `종합형`: one kind of a program
 
 
 def variants_of(morphs: tuple[Morph, ...]) -> tuple[str, ...]:
-    """The kinds the question names, a noun with the suffix 형 written onto it (`해외형`, `민간형`)."""
+    """The kinds the question names, a noun with 형 written onto it (`해외형`, `민간형`; Kiwi reads that 형 as a
+    suffix or, before some particles, as a noun)."""
     return tuple(dict.fromkeys(m.form + after.form for m, after in zip(morphs, morphs[1:])
-                               if m.tag in ("NNG", "NNP") and after.tag == "XSN" and after.form == VARIANT_SUFFIX
+                               if m.tag in ("NNG", "NNP") and after.tag in ("XSN", "NNG") and after.form == VARIANT_SUFFIX
                                and after.start == m.end))
 
 
