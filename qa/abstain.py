@@ -34,6 +34,7 @@ EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
 RATE_BASIS_MISSING = 0.0  # an option that states no amount per the asked basis (`1인당`, `한 달에`)
 MEASURE_MISSING = 0.0  # an option that writes no number with the asked measure (`14층` for `몇 층`)
 MEASURE_END = r"(?:(?![가-힣])|(?=이상|이하|미만|까지|부터|짜리|[에의은는로]))"  # `34세)`, `10층에`, not `2023 세계`
+OVERVIEW = "개요"  # a program's `사업개요` box: what it is as a whole (site, size, budget, body)
 RATE_SUFFIXES = ("당", "별")  # `업체당`, `기업별`
 PER_MONTH_RE = re.compile(r"(?:^|[^0-9])월(?:최대|평균)?[0-9]")  # squashed `월 169만원`, `월 최대 241만원`
 
@@ -199,7 +200,8 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
     """Answer with the best option, or for a number the best option with a figure of the asked kind,
     when one of the top options grounds the question; else abstain. An option of another year than the
     asked one never answers: the next one that grounds the question does, or none. A question about a
-    place or body the report does not name is not answered from its siblings."""
+    place or body the report does not name is not answered from its siblings. A question of the whole
+    (`예산 전체`) takes the program overview's figure when it grounds the question as well."""
     unknown = unknown_names(q, report) if report is not None else ()
     if unknown:
         return Verdict(True, 0.0, None, f"the report does not name this one ({', '.join(unknown)})")
@@ -213,6 +215,10 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
            bound_factor(q, chosen), measure_factor(q, chosen)) < 1:
         # never an amount per another basis, another season's or round's line, a bound, a line without the measure
         chosen = next(o for o, g in zip(top, scores) if g >= threshold)
+    if q.whole:  # `예산 전체`: what the program's overview states, if it grounds the question as well as the choice
+        floor = max(threshold, next(g for o, g in zip(top, scores) if o is chosen))
+        chosen = next((o for o, g in zip(top, scores) if g >= floor and OVERVIEW in o.view.context
+                       and (not q.wants_number or (o.figure is not None and o.features[TYPE] > 0))), chosen)
     if q.wants_number and (chosen.figure is None or chosen.features[TYPE] == 0):  # never a figure of another kind
         chosen = next((o for o in top if o.figure is not None and o.features[TYPE] > 0), chosen)
     if chosen.features[YEAR] < 0:

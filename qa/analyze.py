@@ -69,6 +69,7 @@ class Question:
     places: tuple[str, ...] = ()  # the facilities it names (`G밸리`, `서울바이오허브`), adjacent morphemes joined
     measure: str = ""  # a counter after 몇 that no answer type knows (`몇 층`, `몇 살`)
     variants: tuple[str, ...] = ()  # the kinds of a program it names (`민간형`, `해외형`)
+    whole: bool = False  # it asks for the whole of something (`예산 전체`, `전체 면적`, `예산 총 얼마`)
 
     @property
     def wants_number(self) -> bool:
@@ -230,6 +231,14 @@ def answer_type_of(text: str, morphs: tuple[Morph, ...], asked: str, attribute: 
 # `2차 모집`, `3기`, `1·2기랑`, `2호점은`, `제2`: a round, phase, cohort or branch (not 2차례, 3기업, 1기관)
 ORDINAL_RE = re.compile(r"제\s?[0-9]+|[0-9]+(?:\s?·\s?[0-9]+)*\s?(?:차(?![례량이])|호점|호관|단계|기(?![가-힣])|"
                         r"기(?=[은는이가랑의에를도만와과]))")
+
+
+WHOLE_WORDS = ("전체", "전부")  # and 총 standing alone (`총사업비` is a word of its own)
+
+
+def asks_whole(morphs: tuple[Morph, ...]) -> bool:
+    return any(m.form in WHOLE_WORDS or (m.form == "총" and (after is None or after.start > m.end))
+               for m, after in zip(morphs, (*morphs[1:], None)))
 
 
 VARIANT_SUFFIX = "형"  # `민간형`, `종합형`: one kind of a program
@@ -558,6 +567,7 @@ def analyze(text: str, report_year: int) -> Question:
         proper_nouns=proper_nouns_of(morphs),
         measure=measure_of(morphs, counter),
         variants=variants_of(morphs),
+        whole=asks_whole(morphs),
     )
 
 

@@ -239,3 +239,12 @@ def test_a_suffix_or_a_count_word_after_an_everyday_word_keeps_its_paraphrase(qu
 ])
 def test_the_kind_of_program_a_question_names_is_read(question: str, variants: tuple[str, ...]) -> None:
     assert analyze(question, 2023).variants == variants
+
+
+@pytest.mark.parametrize("question, whole", [
+    ("캠퍼스타운 예산 전체 얼마야?", True),
+    ("캠퍼스타운 예산 총 얼마?", True),
+    ("AI 지원센터 총사업비 얼마야?", False),  # 총사업비 is the report's word, not a question of the whole
+])
+def test_a_question_of_the_whole_is_read(question: str, whole: bool) -> None:
+    assert analyze(question, 2023).whole is whole

@@ -187,3 +187,12 @@ def test_a_rate_split_by_basis_states_both_bases(real: QAEngine) -> None:
     answer = real.ask("뷰티패션산업과 예산 집행률이 얼마야?")  # `집행률(%)` is written per 원인행위액 and per 지출액
     first = answer.answer.splitlines()[0]
     assert "26.2%" in first and "10.5%" in first, answer.answer
+
+
+@pytest.mark.parametrize("question, value", [
+    ("캠퍼스타운 올해 예산 전체 얼마야?", "41,115백만원"),  # the program's `'23년 예산`, not its department's row
+    ("콘텐츠 산업 예산 총 얼마야?", "32,255백만원"),
+])
+def test_the_whole_of_a_program_is_what_its_overview_states(real: QAEngine, question: str, value: str) -> None:
+    answer = real.ask(question)
+    assert answer.answer.splitlines()[0].count(value) == 1, answer.answer
