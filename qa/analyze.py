@@ -145,13 +145,13 @@ def measure_of(morphs: tuple[Morph, ...], counter: str) -> str:
                  if m.form == "몇" and after.tag in MEASURE_TAGS and (then is None or then.form != "몇")), "")
 
 
-def noun_spans(morphs: tuple[Morph, ...]) -> list[tuple[str, int, int]]:
+def noun_spans(morphs: tuple[Morph, ...], tags: tuple[str, ...] = NOUN_TAGS) -> list[tuple[str, int, int]]:
     """Nouns grouped into words (adjacent noun morphemes, a suffix such as 률 included): the word and
     the indexes of its first and last morpheme."""
     words: list[tuple[str, int, int]] = []
     last_end = -1
     for i, m in enumerate(morphs):
-        if m.tag in NOUN_TAGS or m.tag == "XSN":
+        if m.tag in tags or m.tag == "XSN":
             if words and m.start == last_end:
                 words[-1] = (words[-1][0] + m.form, words[-1][1], i)
             elif m.tag != "XSN":
@@ -376,33 +376,21 @@ def expand(words: tuple[str, ...], text: str, morphs: tuple[Morph, ...]) -> tupl
     the question's words or its noun words however Kiwi splits them (`행감` read 행 + 감), but not as the head of a
     longer noun (`오픈` of `오픈이노베이션` is no 개관); a key with a space fires as a phrase of the text."""
     extra: list[str] = []
-    lowered = text.lower()
-    written = set(noun_words(morphs))
+    written = set(noun_words(morphs)) | set(phrases_in(text))
     heads = compound_heads(morphs)
     for key, targets in paraphrases().items():
-        if key in written or (key in words and key not in heads) or (" " in key and key in lowered):
+        if key in written or (key in words and key not in heads):
             for target in targets:
                 extra.extend(question_morphs(target, bigrams=False))
     return tuple(t for t in dict.fromkeys(extra) if t not in words)
 
 
-WORD_TAGS = (*NOUN_TAGS, "XSN", "NP")  # what a written noun word is made of (`진척` + `률`, `회사` + `들`)
-
-
 def noun_words(morphs: tuple[Morph, ...]) -> list[str]:
-    """The question's noun words as written: runs of noun morphemes with no space between them, joined, with and
-    without a trailing suffix (`회사들` → 회사들, 회사)."""
-    runs: list[list[Morph]] = []
-    for m in morphs:
-        if m.tag not in WORD_TAGS:
-            runs.append([])
-        elif runs and runs[-1] and runs[-1][-1].end == m.start:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    joined = ["".join(m.form for m in run).lower() for run in runs if run]
-    stems = ["".join(m.form for m in run[:-1]).lower() for run in runs if len(run) > 1 and run[-1].tag == "XSN"]
-    return joined + stems
+    """The question's noun words as written (`진척` + `률`, `우리` + `나라`), with and without a trailing suffix
+    (`회사들` → 회사들, 회사)."""
+    spans = noun_spans(morphs, (*NOUN_TAGS, "NP"))
+    stems = [word[:-len(morphs[last].form)] for word, first, last in spans if last > first and morphs[last].tag == "XSN"]
+    return [word for word, _, _ in spans] + stems
 
 
 def compound_heads(morphs: tuple[Morph, ...]) -> frozenset[str]:
@@ -413,11 +401,16 @@ def compound_heads(morphs: tuple[Morph, ...]) -> frozenset[str]:
                      and after.form not in plain_words())
 
 
-def phrase_words(text: str) -> frozenset[str]:
-    """The words of an everyday phrase the question uses for the report's word (`문 열어` → 개관, `공사 시작` →
-    착공): they say what is asked, not what about."""
+def phrases_in(text: str) -> list[str]:
+    """The everyday phrases of more than one word the question uses for the report's word (`문 열어` → 개관,
+    `공사 시작` → 착공)."""
     lowered = text.lower()
-    return frozenset(w for key in paraphrases() if " " in key and key in lowered for w in key.split())
+    return [key for key in paraphrases() if " " in key and key in lowered]
+
+
+def phrase_words(text: str) -> frozenset[str]:
+    """The words of those phrases: they say what is asked, not what about."""
+    return frozenset(w for key in phrases_in(text) for w in key.split())
 
 
 NAME_MODIFIER_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH"})

@@ -32,11 +32,13 @@ def siblings(best: Option, ranking: Ranking) -> list[Figure]:
     if fig is None or cand.kind != "cell":
         return []
     same_cell = [f for f in cand.figures if f is not fig and f.unit == fig.unit]
+    if " / " not in cand.col_header:
+        return same_cell
     head = cand.col_header.split(" / ")[0]
     same_row = [o.figure for o in ranking.options
                 if o.figure is not None and o.figure.unit == fig.unit and o.cand.kind == "cell" and o.cand is not cand
                 and o.cand.table_id == cand.table_id and o.cand.row == cand.row
-                and " / " in cand.col_header and o.cand.col_header.split(" / ")[0] == head]
+                and o.cand.col_header.split(" / ")[0] == head]
     return list(dict.fromkeys(same_cell + same_row))
 
 
