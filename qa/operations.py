@@ -58,6 +58,14 @@ def of_kind(members: list[Member], kinds: tuple[str, ...]) -> bool:
     return fitting * 2 > len(members)
 
 
+def of_attribute(q: Question, members: list[Member]) -> list[Member]:
+    """The members that are of the attribute the question adds up (`매출액 합계`: not the 투자유치액 beside it);
+    all of them when the question names none or no member writes it."""
+    named = [squash(a) for a in q.named_attributes]
+    fitting = [m for m in members if any(a in squash(f"{m.name} {m.figure.label}") for a in named)]
+    return fitting if named and fitting else members
+
+
 def states_increment(o: Option) -> bool:
     """A figure of the asked kind labelled as an addition (추가, 신규)."""
     return (o.figure is not None and o.features[TYPE] > 0
@@ -208,8 +216,8 @@ class Calculator:
         """A sum with no named parts: the top figure's series (its line, table row or column, or its
         sibling programs), as many members as the question counts when it counts them."""
         want = operand_count(q)
-        candidates = [self.series.around(top.cand, top.figure, prefer_rows=False),
-                      self.series.siblings(top.cand, top.figure)]
+        candidates = [of_attribute(q, s) for s in (self.series.around(top.cand, top.figure, prefer_rows=False),
+                                                   self.series.siblings(top.cand, top.figure))]
         if want is not None:
             fitting = [s for s in candidates if len(s) == want]
             if fitting:

@@ -196,3 +196,8 @@ def test_a_rate_split_by_basis_states_both_bases(real: QAEngine) -> None:
 def test_the_whole_of_a_program_is_what_its_overview_states(real: QAEngine, question: str, value: str) -> None:
     answer = real.ask(question)
     assert answer.answer.splitlines()[0].count(value) == 1, answer.answer
+
+
+def test_a_sum_adds_only_figures_of_the_attribute_it_names(real: QAEngine) -> None:
+    answer = real.ask("공덕 허브 해외 법인설립 현지 실증지원 작년 매출액 합계 얼마야?")
+    assert "399" in answer.answer and "384" not in answer.answer.split("근거")[0], answer.answer  # 투자유치액 384억원
