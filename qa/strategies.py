@@ -26,13 +26,14 @@ class Result:
 
 
 def siblings(best: Option, ranking: Ranking) -> list[Figure]:
-    """The figures that go with the best one: `27/23` has 정원 and 현원 in one cell; `집행률(%) / 원인행위액` has a
-    sibling column `집행률(%) / 지출액` on the same row, found among the ranked options."""
+    """The figures that go with the best one: `27/23` has 정원 and 현원 in one cell; a rate `집행률(%) / 원인행위액` has
+    a sibling column `집행률(%) / 지출액` on the same row, found among the ranked options. Other columns under
+    one heading (`… / 매출액`, `… / 투자유치액`) are other measures, not siblings."""
     fig, cand = best.figure, best.cand
     if fig is None or cand.kind != "cell":
         return []
     same_cell = [f for f in cand.figures if f is not fig and f.unit == fig.unit]
-    if " / " not in cand.col_header:
+    if " / " not in cand.col_header or unit_kind(fig.unit) != "percent":  # a rate per basis, not the next measure
         return same_cell
     head = cand.col_header.split(" / ")[0]
     same_row = [o.figure for o in ranking.options
