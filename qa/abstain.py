@@ -16,7 +16,7 @@ from corpus.model import Figure
 from qa.analyze import MEASURES, NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
 from qa.grounding import MIN_MISSPELT_PROPER, ReportWords, match_strength, squash
-from qa.lexicon import plain_words, question_words
+from qa.lexicon import answer_type, plain_words, question_words
 from qa.rank import Option
 from qa.seasons import of_season
 
@@ -30,6 +30,8 @@ UNSTATED_YEAR = 0.5  # an option with no year, for a question about another year
 COMPUTED = frozenset({"sum", "delta", "compare", "max", "min", "filter"})  # operations that find their own operands
 ASKED_MISSING = 0.5  # an option that does not write the noun the interrogative governs
 ATTRIBUTE_MISSING = 0.5  # an option that names none of the asked attribute words
+RATE_ENDINGS = ("률", "율")  # `취업률`, `전환율`: a rate named by what it counts
+OTHER_MEASURE = 0.3  # a figure labelled with another measure of the asked kind (매출 for a budget question)
 EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
 RATE_BASIS_MISSING = 0.0  # an option that states no amount per the asked basis (`1인당`, `한 달에`)
 MEASURE_MISSING = 0.0  # an option that writes no number with the asked measure (`14층` for `몇 층`)
@@ -177,13 +179,34 @@ def event_factor(q: Question, o: Option) -> float:
 def attribute_factor(q: Question, o: Option) -> float:
     """An option that names none of the asked attribute words (`예산` for a budget question answered by
     a 매출액 line) is doubtful: the subject's other figures are not what was asked. An attribute the whole
-    report writes (예산) weighs nothing in the features' coverage, so its words are matched here too."""
-    if not q.named_attributes or q.operation in COMPUTED or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0:
+    report writes (예산) weighs nothing in the features' coverage, so its words are matched here too. A
+    figure labelled with another measure of the asked kind, or a percentage of another rate, is not it."""
+    if not q.named_attributes or q.operation in COMPUTED:
         return 1.0
     label = squash(o.figure.label) if o.figure is not None else ""
-    if any(match_strength(a, o.view.own_terms, o.view.own + label) > 0 for a in q.named_attributes):
+    if o.figure is not None and measures_other(q, label + squash(o.cand.key)):
+        return OTHER_MEASURE
+    if o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0 \
+            or any(match_strength(a, o.view.own_terms, o.view.own + label) > 0 for a in q.named_attributes):
         return 1.0
-    return ATTRIBUTE_MISSING
+    return OTHER_MEASURE if other_rate(q, o.view.own + label) else ATTRIBUTE_MISSING
+
+
+def measures_other(q: Question, label: str) -> bool:
+    """The figure's label, or the key of its line (squashed), names another measure of the asked kind than
+    the question does: `155억원 수출계약` or `투자청 FDI : 3,613억원(넷플릭스 1,300 …)` for `예산 얼마`, `대지 529㎡`
+    for `연면적` (qa/lexicon/answer_types.json, measures). A question naming no known measure judges nothing."""
+    groups = answer_type(q.answer_type).measures if q.answer_type else ()
+    asked = [g for g in groups if any(w in a for a in q.named_attributes for w in g)]
+    named = [g for g in groups if any(w in label for w in g)]
+    return bool(asked) and bool(named) and not any(g in asked for g in named)
+
+
+def other_rate(q: Question, text: str) -> bool:
+    """A rate is named by what it counts (취업 of 취업률, 준공 of 준공률): a percentage whose line writes neither
+    the asked rate nor what it counts is a share of something else (`입학인원의 약 15%` for `취업률`)."""
+    rates = [a for a in q.named_attributes if len(a) > 2 and a.endswith(RATE_ENDINGS)]
+    return q.answer_type == "rate" and bool(rates) and not any(squash(a[:-1]) in text for a in rates)
 
 
 def year_factor(q: Question, o: Option) -> float:

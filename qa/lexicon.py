@@ -26,6 +26,7 @@ class AnswerType:
     units: frozenset[str]
     keys: frozenset[str]
     generic: frozenset[str]  # words that name only this kind of answer (돈, 사람, 부서)
+    measures: tuple[frozenset[str], ...] = ()  # the distinct things it measures (예산 vs 매출), a word group each
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def _read(name: str) -> dict:
 @lru_cache(maxsize=1)
 def answer_types() -> tuple[AnswerType, ...]:
     return tuple(AnswerType(name, frozenset(v["cues"]), frozenset(v["counters"]), frozenset(v["units"]),
-                            frozenset(v["keys"]), frozenset(v["generic"]))
+                            frozenset(v["keys"]), frozenset(v["generic"]),
+                            tuple(frozenset(w.lower() for w in group) for group in v.get("measures", ())))
                  for name, v in _read("answer_types.json").items())
 
 

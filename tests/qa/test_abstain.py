@@ -153,3 +153,28 @@ def test_a_kind_of_program_the_report_never_names_is_not_answered_from_its_kinds
     assert real.ask("뉴딜일자리 청년형 사업은 몇 개야?").abstained  # the report has 공공형 and 민간형 only
     known = real.ask("공공형 뉴딜일자리 사업 몇 개야?")  # `공공형 뉴딜일자리 사업 181개`
     assert not known.abstained and "181" in known.answer, known.answer
+
+
+@pytest.mark.parametrize("question", [
+    "서울뷰티위크 작년 예산 얼마 들었어?",  # the report gives its exports and sales (`155억원 수출계약, 21억원 매출`)
+    "서울패션위크 작년 판매액 얼마야?",  # it gives orders (`936만불 수주상담 진행, 300만불 수주`)
+    "디지털금융지원센터 연면적 몇 ㎡야?",  # it gives the site (`대지 529㎡`)
+])
+def test_a_figure_of_another_measure_of_the_asked_kind_does_not_answer(real: QAEngine, question: str) -> None:
+    assert real.ask(question).abstained, real.ask(question).answer
+
+
+@pytest.mark.parametrize("question, number", [
+    ("서울뷰티위크 작년 수출 계약 얼마나 했어?", "155"),
+    ("서울패션위크 작년 수주 실적 얼마야?", "300"),
+    ("디지털금융지원센터 대지 면적 얼마야?", "529"),
+])
+def test_the_measure_the_report_states_is_answered(real: QAEngine, question: str, number: str) -> None:
+    answer = real.ask(question)
+    assert not answer.abstained and number in answer.answer, answer.answer
+
+
+def test_a_rate_is_answered_only_by_a_line_naming_what_it_counts(real: QAEngine) -> None:
+    assert real.ask("기술교육원 졸업생 취업률 몇 퍼센트야?").abstained  # `입학인원의 약 15%` is a share of applicants
+    converted = real.ask("청년인턴 정규직 전환율 몇 %야?")  # `114명(45%) 정규직 전환`: the line writes 전환
+    assert not converted.abstained and "45" in converted.answer, converted.answer
