@@ -15,7 +15,7 @@ from corpus.names import FACILITY_SUFFIXES, facility_kind
 from corpus.model import Figure
 from qa.analyze import MEASURES, NUMERIC_TYPES, Question, type_of_noun
 from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
-from qa.grounding import MIN_MISSPELT_PROPER, ReportWords, match_strength, squash
+from qa.grounding import MIN_MISSPELT_PROPER, ReportWords, forms, match_strength, squash
 from qa.lexicon import answer_type, plain_words, question_words
 from qa.rank import Option
 from qa.seasons import of_season
@@ -181,12 +181,12 @@ def attribute_factor(q: Question, o: Option) -> float:
     a 매출액 line) is doubtful: the subject's other figures are not what was asked. An attribute the whole
     report writes (예산) weighs nothing in the features' coverage, so its words are matched here too. A
     figure labelled with another measure of the asked kind, or a percentage of another rate, is not it."""
-    if not q.named_attributes or q.operation in COMPUTED:
+    if q.operation in COMPUTED:
         return 1.0
     label = squash(o.figure.label) if o.figure is not None else ""
     if o.figure is not None and measures_other(q, label + squash(o.cand.key)):
         return OTHER_MEASURE
-    if o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0 \
+    if not q.named_attributes or o.features[ATTRIBUTE] > 0 or o.features[LABEL] > 0 \
             or any(match_strength(a, o.view.own_terms, o.view.own + label) > 0 for a in q.named_attributes):
         return 1.0
     return OTHER_MEASURE if other_rate(q, o.view.own + label) else ATTRIBUTE_MISSING
@@ -197,9 +197,17 @@ def measures_other(q: Question, label: str) -> bool:
     the question does: `155억원 수출계약` or `투자청 FDI : 3,613억원(넷플릭스 1,300 …)` for `예산 얼마`, `대지 529㎡`
     for `연면적` (qa/lexicon/answer_types.json, measures). A question naming no known measure judges nothing."""
     groups = answer_type(q.answer_type).measures if q.answer_type else ()
-    asked = [g for g in groups if any(w in a for a in q.named_attributes for w in g)]
+    asked = asked_measures(q, groups)
     named = [g for g in groups if any(w in label for w in g)]
     return bool(asked) and bool(named) and not any(g in asked for g in named)
+
+
+def asked_measures(q: Question, groups: tuple[frozenset[str], ...]) -> list[frozenset[str]]:
+    """The measures the question's attribute words or asked noun name (`대지면적`, `수출액`, `소요예산 얼마`),
+    else the ones a noun word of its own names (`땅 넓이`: 땅 → 부지; `수출 얼마`), not a part of a name
+    (`투자` of `서울투자청`)."""
+    named = [g for g in groups if any(w in a for a in (*q.named_attributes, q.asked_noun) if a for w in g)]
+    return named or [g for g in groups if any(f in g for word in q.nouns for f in forms(word))]
 
 
 def other_rate(q: Question, text: str) -> bool:
@@ -235,8 +243,9 @@ def judge(q: Question, options: list[Option], threshold: float, report: ReportWo
         return Verdict(True, best, None, "no option grounds the question's subject with the asked kind of answer")
     chosen = top[0]
     if min(rate_basis_factor(q, chosen), season_factor(q, chosen), ordinal_factor(q, chosen),
-           bound_factor(q, chosen), measure_factor(q, chosen)) < 1:
-        # never an amount per another basis, another season's or round's line, a bound, a line without the measure
+           bound_factor(q, chosen), measure_factor(q, chosen)) < 1 or attribute_factor(q, chosen) == OTHER_MEASURE:
+        # never an amount per another basis, another season's or round's line, a bound, a line without the
+        # measure, a figure of another measure
         chosen = next(o for o, g in zip(top, scores) if g >= threshold)
     if q.whole:  # `예산 전체`: what the program's overview states, if it grounds the question as well as the choice
         floor = max(threshold, next(g for o, g in zip(top, scores) if o is chosen))

@@ -70,6 +70,7 @@ class Question:
     measure: str = ""  # a counter after 몇 that no answer type knows (`몇 층`, `몇 살`)
     variants: tuple[str, ...] = ()  # the kinds of a program it names (`민간형`, `해외형`)
     whole: bool = False  # it asks for the whole of something (`예산 전체`, `전체 면적`, `예산 총 얼마`)
+    nouns: tuple[str, ...] = ()  # its noun words as written, adjacent noun morphemes joined (서울투자청, 땅, 넓이)
 
     @property
     def wants_number(self) -> bool:
@@ -561,6 +562,7 @@ def analyze(text: str, report_year: int) -> Question:
         measure=measure_of(morphs, counter),
         variants=variants_of(morphs),
         whole=asks_whole(morphs),
+        nouns=tuple(dict.fromkeys(noun_words(morphs))),
     )
 
 

@@ -178,3 +178,9 @@ def test_a_rate_is_answered_only_by_a_line_naming_what_it_counts(real: QAEngine)
     assert real.ask("기술교육원 졸업생 취업률 몇 퍼센트야?").abstained  # `입학인원의 약 15%` is a share of applicants
     converted = real.ask("청년인턴 정규직 전환율 몇 %야?")  # `114명(45%) 정규직 전환`: the line writes 전환
     assert not converted.abstained and "45" in converted.answer, converted.answer
+
+
+def test_the_asked_measure_is_picked_from_a_line_stating_two(real: QAEngine) -> None:
+    # `연면적 16,127㎡(부지면적 8,473㎡)`: 땅 is the report's 부지, whichever figure ranks first
+    answer = real.ask("서울큐브 땅 넓이 얼마야?")
+    assert not answer.abstained and answer.figures and answer.figures[0].value == 8473, answer.answer
