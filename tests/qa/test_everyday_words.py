@@ -17,6 +17,7 @@ from qa.engine import QAEngine
     ("Try Everything 관객 몇 명 왔어?", "20,590명"),  # the report: `현장 관람객 20,590명`
     ("기술교육원 식대 얼마로 올렸어?", "4,500원"),  # the report: `훈련 식사비 단가인상(3,500원→4,500원)`
     ("Try Everything 투심 언제 받아?", "투자심사 예정"),  # the report: `투자심사 예정 : '23년 상반기`
+    ("서울 FDI 비중 몇 %야?", "35.3%"),  # the report: `외국인직접투자 (백 만 불) … 35.3%`
 ])
 def test_the_askers_word_finds_the_reports_word(real: QAEngine, question: str, quoted: str) -> None:
     answer = real.ask(question)
