@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from corpus.names import FACILITY_SUFFIXES, facility_kind
 from corpus.model import Figure
 from qa.analyze import MEASURES, NUMERIC_TYPES, Question, type_of_noun
-from qa.features import ATTRIBUTE, LABEL, SUBJECT, TYPE, YEAR
+from qa.features import ATTRIBUTE, LABEL, OVERVIEW, SUBJECT, TYPE, YEAR
 from qa.grounding import MIN_MISSPELT_PROPER, ReportWords, forms, match_strength, squash
 from qa.lexicon import answer_type, plain_words, question_words
 from qa.rank import Option
@@ -36,7 +36,6 @@ EVENT_MISSING = 0.5  # a date option that writes none of the asked event words
 RATE_BASIS_MISSING = 0.0  # an option that states no amount per the asked basis (`1인당`, `한 달에`)
 MEASURE_MISSING = 0.0  # an option that writes no number with the asked measure (`14층` for `몇 층`)
 MEASURE_END = r"(?:(?![가-힣])|(?=이상|이하|미만|까지|부터|짜리|[에의은는로]))"  # `34세)`, `10층에`, not `2023 세계`
-OVERVIEW = "개요"  # a program's `사업개요` box: what it is as a whole (site, size, budget, body)
 RATE_SUFFIXES = ("당", "별")  # `업체당`, `기업별`
 PER_MONTH_RE = re.compile(r"(?:^|[^0-9])월(?:최대|평균)?[0-9]")  # squashed `월 169만원`, `월 최대 241만원`
 

@@ -16,12 +16,13 @@ from qa.lexicon import answer_type, question_words
 
 NAMES = (
     "chunk", "dense", "lexical", "subject_own", "subject_all", "attribute", "type", "counter", "label",
-    "year", "heading", "length", "list", "cell", "primary", "direction", "previous", "event_date",
+    "year", "heading", "length", "list", "cell", "primary", "direction", "previous", "event_date", "overview",
 )
 # Positions in a feature vector that abstention and computations read back.
 SUBJECT, TYPE, YEAR = NAMES.index("subject_all"), NAMES.index("type"), NAMES.index("year")
 ATTRIBUTE, LABEL = NAMES.index("attribute"), NAMES.index("label")
 ARROWS = "→⇨⇒"
+OVERVIEW = "사업개요"  # a program's overview box: what it is as a whole (site, size, budget, who runs it)
 CHAIN_REACH = 60  # characters within which an arrow ties a figure to a change
 DATE_RE = re.compile(r"[0-9]{1,2}\s?월|[‘’'][0-9]{2}\.\s?[0-9]{1,2}|20[0-9]{2}\.\s?[0-9]{1,2}|상반기|하반기|분기|"
                      r"[0-9]{1,2}\.[0-9]{1,2}\.?\s?~|[0-9]{1,2}\.[0-9]{1,2}\.|[‘’'][0-9]{2}년|연중|매년|월\s?[0-9]회")
@@ -141,7 +142,8 @@ def event_date_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     events = [w for w in dict.fromkeys(words) if len(w) >= 2]
     if not events:
         return None
-    return re.compile(f"(?:{'|'.join(map(re.escape, events))}){EVENT_GAP}(?:{DATE_RE.pattern})", re.IGNORECASE)
+    event = f"(?:{'|'.join(map(re.escape, events))})"
+    return re.compile(f"{event}{EVENT_GAP}(?:{DATE_RE.pattern})|(?:{DATE_RE.pattern}){EVENT_GAP}{event}", re.IGNORECASE)
 
 
 def direction_fit(q: Question, fig: Figure | None) -> float:
@@ -211,6 +213,8 @@ def option_vectors(q: Question, want: Wanted, view: View, figures: tuple[Figure 
     followed = float(previous is not None
                      and (c.section_ref == previous.section_ref or c.parent_id == previous.candidate_id))
     event = event_dated(q, view)
+    # the overview box states a program as it stands (the report's year): its site, size, budget, who it serves
+    overview = OVERVIEW in view.context and q.wants_number and all(y == q.report_year for y in q.years)
     vectors = []
     for fig in figures:
         label = (frozenset(fig.label.lower().split()), fig.label.replace(" ", "").lower()) if fig else (frozenset(), "")
@@ -223,6 +227,6 @@ def option_vectors(q: Question, want: Wanted, view: View, figures: tuple[Figure 
             heading, length, listed, cell,
             is_primary(view, fig),
             direction_fit(q, fig),
-            followed, event,
+            followed, event, float(overview and fig is not None),
         ])
     return vectors

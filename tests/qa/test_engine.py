@@ -198,6 +198,21 @@ def test_the_whole_of_a_program_is_what_its_overview_states(real: QAEngine, ques
     assert answer.answer.splitlines()[0].count(value) == 1, answer.answer
 
 
+def test_a_programs_overview_is_marked_for_numbers_of_the_reports_year(real: QAEngine) -> None:
+    from qa.features import NAMES
+
+    overview = NAMES.index("overview")
+
+    def marks(question: str, starts: str) -> list[float]:
+        options = real.understand(question, None).options
+        return [o.features[overview] for o in options if o.cand.text.startswith(starts) and o.figure is not None]
+
+    # `□ 사업개요 … 추진현황 : '23년 28개소 캠퍼스타운 조성·운영`; `(초기) 28개 …` is in the year's plan
+    assert marks("캠퍼스타운 올해 몇 곳 운영 중이야?", "추진현황") == [1.0, 1.0, 1.0]  # 28개소, 종합형 16, 단위형 12
+    assert set(marks("캠퍼스타운 올해 몇 곳 운영 중이야?", "(초기)")) == {0.0}
+    assert set(marks("캠퍼스타운 작년에 몇 곳 운영했어?", "추진현황")) == {0.0}  # the box states the report's year
+
+
 def test_a_sum_adds_only_figures_of_the_attribute_it_names(real: QAEngine) -> None:
     answer = real.ask("공덕 허브 해외 법인설립 현지 실증지원 작년 매출액 합계 얼마야?")
     assert "399" in answer.answer and "384" not in answer.answer.split("근거")[0], answer.answer  # 투자유치액 384억원

@@ -30,3 +30,8 @@ def test_only_date_questions_have_it(real: QAEngine) -> None:
 def test_a_name_in_latin_letters_is_matched_whatever_its_case(real: QAEngine) -> None:
     flags = event_flags(real, "Try Everything 언제 열려?")  # the question is read lower-cased: everything
     assert any(flag == 1.0 for text, flag in flags.items() if "Try Everything: 9.13~9.15" in text)
+
+
+def test_a_date_written_before_its_event_counts(real: QAEngine) -> None:
+    flags = event_flags(real, "디지털금융지원센터 준공은 언제야?")  # the report: `건립 추진('26.9월 준공 목표)`
+    assert any(flag == 1.0 for text, flag in flags.items() if "('26.9월 준공 목표)" in text)
